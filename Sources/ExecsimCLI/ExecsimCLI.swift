@@ -1,0 +1,1 @@
+// The command line: argument parsing and commands. Placeholder until the CLI lands.

@@ -1,0 +1,1 @@
+// Replications, statistics, comparisons, sweeps and their output files.
