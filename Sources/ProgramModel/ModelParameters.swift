@@ -1,0 +1,109 @@
+import Foundation
+import SimKernel
+
+/// A scenario compiled for simulation: distributions turned into samplers, rates per month,
+/// lookups turned into flat arrays. Built once per scenario, shared read-only by all threads.
+struct ModelParameters: Sendable {
+    struct ArchetypeParameters: Sendable {
+        var cumulativeWeight: Double
+        var valuePerMonth: Sampler
+        var complexity: Sampler
+        var highRiskShare: Double
+        var alignedShare: Double
+        /// Indices of the domains it draws from (all domains when the archetype names none).
+        var domains: [Int32]
+    }
+
+    struct PhaseParameters: Sendable {
+        var share: Double
+        var duration: Sampler
+    }
+
+    let scenario: Scenario
+    let horizon: Double
+    let businessUnits: Int
+    let archetypes: [ArchetypeParameters]
+    let totalArchetypeWeight: Double
+    let initialReadiness: [Double]
+    let domainNames: [String]
+    /// Squads per pool; one pool when pooled, one per business unit otherwise (4.3).
+    let poolSizes: [Int]
+    let pooled: Bool
+    let baseFit: Double
+
+    let auditDuration: Sampler
+    let embedMonths: Sampler
+    let dataPrepDuration: Sampler
+    let pilotDuration: Sampler
+    let reworkMonths: Sampler
+    let scaleUpDuration: Sampler
+    let phases: [PhaseParameters]
+    let retrainDuration: Sampler
+    let rollbackMonths: Sampler
+
+    /// Coupling k of 5.7, with the event-driven factor already applied.
+    let coupling: Double
+    let driftMeanGap: Double        // months between drifts; .infinity when there is no drift
+    let detectionMean: Double
+    let incidentMeanGapAudited: Double
+    let incidentMeanGapUnaudited: Double
+    /// δ of section 7, per month.
+    let discountPerMonth: Double
+    let costRate: Double
+
+    init(_ s: Scenario) {
+        scenario = s
+        horizon = s.horizonMonths
+        businessUnits = s.businessUnits
+        let names = s.dataDomains.map(\.name)
+        domainNames = names
+        initialReadiness = s.dataDomains.map(\.readiness)
+        var cumulative = 0.0
+        archetypes = s.portfolio.archetypes.map { a in
+            cumulative += a.weight
+            let domains: [Int32]
+            if let wanted = a.domains {
+                domains = wanted.compactMap { name in names.firstIndex(of: name).map { Int32($0) } }
+            } else {
+                domains = (0..<names.count).map { Int32($0) }
+            }
+            return ArchetypeParameters(
+                cumulativeWeight: cumulative, valuePerMonth: Sampler(a.valuePerMonth),
+                complexity: Sampler(a.complexity), highRiskShare: a.highRiskShare,
+                alignedShare: a.alignedShare, domains: domains)
+        }
+        totalArchetypeWeight = cumulative
+        pooled = s.teams.placement == .pooled
+        if pooled {
+            poolSizes = [s.teams.delivery]
+        } else {
+            // Squad b goes to unit b mod B (4.3).
+            poolSizes = (0..<s.businessUnits).map { unit in
+                (0..<s.teams.delivery).filter { $0 % s.businessUnits == unit }.count
+            }
+        }
+        let f0 = pooled ? s.fit.pooled : s.fit.perBusinessUnit
+        baseFit = s.coDevelopment.enabled ? f0 + s.coDevelopment.fitGain * (1 - f0) : f0
+
+        auditDuration = Sampler(s.governance.auditDuration)
+        embedMonths = Sampler(s.coDevelopment.embedMonths)
+        dataPrepDuration = Sampler(s.stages.dataPrep.duration)
+        pilotDuration = Sampler(s.stages.pilot.duration)
+        reworkMonths = Sampler(s.stages.scaleApproval.reworkMonths)
+        scaleUpDuration = Sampler(s.stages.scaleUp.duration)
+        phases = s.stages.rollout.phases.map { PhaseParameters(share: $0.share, duration: Sampler($0.duration)) }
+        retrainDuration = Sampler(s.operations.retrainDuration)
+        rollbackMonths = Sampler(s.compliance.rollbackMonths)
+
+        coupling = s.architecture.coupling * (s.architecture.eventDriven ? s.architecture.eventDrivenFactor : 1)
+        driftMeanGap = s.operations.driftPerYear > 0 ? 12 / s.operations.driftPerYear : .infinity
+        detectionMean = s.operations.monitoring
+            ? s.operations.detectionMonths.monitored : s.operations.detectionMonths.unmonitored
+        let audited = s.compliance.incidentsPerYear.audited
+        let unaudited = s.compliance.incidentsPerYear.unaudited
+        incidentMeanGapAudited = audited > 0 ? 12 / audited : .infinity
+        incidentMeanGapUnaudited = unaudited > 0 ? 12 / unaudited : .infinity
+        discountPerMonth = log(1 + s.economics.discountRatePerYear) / 12
+        costRate = Double(s.teams.delivery + s.teams.foundation) * s.teams.costPerMonth
+    }
+}

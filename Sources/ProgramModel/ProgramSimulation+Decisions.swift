@@ -1,0 +1,138 @@
+import Foundation
+import SimKernel
+
+/// The gates: G0 (5.2), deferral (5.3), audit, G1, rework and purgatory (5.6), and who decides
+/// (6.3).
+extension ProgramSimulation {
+    /// centralized: every decision to the committee; federated: none; hybrid: high-risk ones.
+    func routesToCommittee(_ uc: Int) -> Bool {
+        switch p.scenario.governance.style {
+        case .centralized: true
+        case .federated: false
+        case .hybrid: useCases[uc].highRisk
+        }
+    }
+
+    /// Enters a decision; the wait for it is measured from here (after any hold, audit or
+    /// rework).
+    mutating func enterDecision(_ uc: Int, _ gate: Gate) {
+        useCases[uc].gate = gate
+        useCases[uc].stage = gate == .g0 ? .g0Decision : .g1Decision
+        useCases[uc].decisionEnteredAt = now
+        if routesToCommittee(uc) {
+            committee.submit(Int32(uc))
+            note(uc, gate == .g0 ? "g0_submitted" : "g1_submitted", "route=committee")
+            return
+        }
+        let mean = p.scenario.governance.localDecisionMonths
+        if mean > 0 {
+            let delay = useCases[uc].rng.exponential(mean: mean)
+            note(uc, gate == .g0 ? "g0_submitted" : "g1_submitted", "route=local delay=\(delay)")
+            schedule(.localDecision, uc, after: delay)
+        } else {
+            decide(uc)  // 0 means instant (section 10)
+        }
+    }
+
+    mutating func holdCommitteeMeeting() {
+        committee.meet(into: &decided)
+        note(-1, "committee_meeting", "decided=\(decided.count) still_waiting=\(committee.waiting)")
+        for uc in decided { decide(Int(uc)) }
+        if committee.nextMeetingTime <= p.horizon {
+            queue.schedule(at: committee.nextMeetingTime, ModelEvent(kind: .committeeMeeting, subject: 0))
+        }
+    }
+
+    mutating func decide(_ uc: Int) {
+        let wait = now - useCases[uc].decisionEnteredAt
+        if useCases[uc].gate == .g0 {
+            g0WaitSum += wait
+            g0Count += 1
+            decideG0(uc)
+        } else {
+            g1WaitSum += wait
+            g1Count += 1
+            decideG1(uc)
+        }
+    }
+
+    /// The probability that G0 approves a pilot (5.2).
+    func g0ApprovalProbability(_ uc: Int) -> Double {
+        let g = p.scenario.governance
+        if useCases[uc].aligned { return g.approveAligned }
+        var s = routesToCommittee(uc) ? g.screening.committee : g.screening.local
+        let st = p.scenario.strategy
+        switch st.approach {
+        case .sequential:
+            s = Swift.max(s, st.plannedScreening)
+        case .parallel:
+            // Pilots inform the strategy: screening sharpens as pilots finish.
+            let learned = st.plannedScreening * (1 - exp(-Double(pilotsFinished) / st.learningPilots))
+            s = Swift.max(s, learned)
+        }
+        return 1 - s
+    }
+
+    mutating func decideG0(_ uc: Int) {
+        let approved = useCases[uc].rng.bernoulli(g0ApprovalProbability(uc))
+        guard approved else {
+            useCases[uc].stage = .rejected
+            result.rejected += 1
+            note(uc, "g0_rejected")
+            return
+        }
+        note(uc, "g0_approved")
+        let domain = Int(useCases[uc].domain)
+        let threshold = p.scenario.strategy.deferBelowReadiness
+        if p.scenario.strategy.approach == .sequential && readiness[domain] < threshold - 1e-9 {
+            useCases[uc].stage = .deferred
+            deferredWaiters[domain].append(Int32(uc))
+            note(uc, "deferred", "domain=\(p.domainNames[domain]) readiness=\(readiness[domain])")
+            return
+        }
+        requestSquad(uc, .dataPrep)
+    }
+
+    /// After a successful pilot: an audit when the committee will decide G1, or with
+    /// probability localAuditShare when it is decided locally; then G1.
+    mutating func startAuditOrG1(_ uc: Int) {
+        let audited = routesToCommittee(uc)
+            ? true : useCases[uc].rng.bernoulli(p.scenario.governance.localAuditShare)
+        useCases[uc].audited = audited
+        if audited {
+            useCases[uc].stage = .audit
+            let d = duration(p.auditDuration, uc)
+            note(uc, "audit_start", "duration=\(d)")
+            schedule(.auditEnd, uc, after: d)
+        } else {
+            enterDecision(uc, .g1)
+        }
+    }
+
+    mutating func decideG1(_ uc: Int) {
+        let sa = p.scenario.stages.scaleApproval
+        let u = useCases[uc]
+        let probability = sa.base + (1 - sa.base) * u.fit * (u.aligned ? 1 : sa.misalignedEvidence)
+        if useCases[uc].rng.bernoulli(probability) {
+            note(uc, "g1_approved", "fit=\(u.fit)")
+            requestSquad(uc, .scaleUp)
+        } else if u.resubmissions < sa.maxResubmissions {
+            useCases[uc].resubmissions += 1
+            useCases[uc].stage = .rework
+            let d = duration(p.reworkMonths, uc)
+            note(uc, "g1_denied", "rework=\(d) resubmission=\(u.resubmissions + 1)")
+            schedule(.reworkEnd, uc, after: d)
+        } else {
+            useCases[uc].stage = .stalledPurgatory
+            result.stalledPurgatory += 1
+            note(uc, "stalled_purgatory", "resubmissions=\(u.resubmissions)")
+        }
+    }
+
+    /// Rework raises fit toward 1, then the use case goes to G1 again without a new audit.
+    mutating func endRework(_ uc: Int) {
+        let gain = p.scenario.stages.scaleApproval.reworkFitGain
+        useCases[uc].fit += gain * (1 - useCases[uc].fit)
+        enterDecision(uc, .g1)
+    }
+}

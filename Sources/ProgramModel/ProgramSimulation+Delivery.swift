@@ -1,0 +1,156 @@
+import Foundation
+import SimKernel
+
+/// Delivery squads (4.3) and the work that holds them: data preparation (5.4), the pilot
+/// (5.5), scale-up (5.7) and retraining (6.4).
+extension ProgramSimulation {
+    /// Pooled: one pool for all; per business unit: the use case's own unit's squads.
+    @inline(__always)
+    func poolIndex(_ uc: Int) -> Int {
+        p.pooled ? 0 : Int(useCases[uc].unit)
+    }
+
+    /// Priority classes: 0 retraining, 1 scale-up, 2 new work (4.3).
+    mutating func requestSquad(_ uc: Int, _ work: SquadWork) {
+        useCases[uc].work = work
+        let priorityClass: Int
+        switch work {
+        case .retrain: priorityClass = 0
+        case .scaleUp:
+            priorityClass = 1
+            useCases[uc].stage = .waitingForScaleSquad
+        case .dataPrep, .none:
+            priorityClass = 2
+            useCases[uc].stage = .waitingForPrepSquad
+        }
+        if pools[poolIndex(uc)].request(client: Int32(uc), priorityClass: priorityClass, at: now) {
+            startWork(uc)
+        } else {
+            note(uc, "squad_queued", "class=\(priorityClass)")
+        }
+    }
+
+    /// Frees the use case's squad; a waiting request takes it at once.
+    mutating func releaseSquad(_ uc: Int) {
+        if let grant = pools[poolIndex(uc)].release(at: now) {
+            startWork(Int(grant.client))
+        }
+    }
+
+    mutating func startWork(_ uc: Int) {
+        switch useCases[uc].work {
+        case .dataPrep, .none: startDataPrep(uc)
+        case .scaleUp: startScaleUp(uc)
+        case .retrain: startRetraining(uc)
+        }
+    }
+
+    mutating func startDataPrep(_ uc: Int) {
+        let dp = p.scenario.stages.dataPrep
+        let r = readiness[Int(useCases[uc].domain)]
+        useCases[uc].stage = .dataPrep
+        useCases[uc].readinessAtPrep = r
+        let d = duration(p.dataPrepDuration, uc) * useCases[uc].complexity
+            * (1 + dp.readinessPenalty * (1 - r))
+        useCases[uc].prepDuration = d
+        note(uc, "data_prep_start", "readiness=\(r) duration=\(d)")
+        schedule(.dataPrepEnd, uc, after: d)
+    }
+
+    /// A blocking data problem is found with probability blockerRate·(1 − r); then the use
+    /// case is abandoned, or remediation holds the squad for a share of the prep time.
+    mutating func endDataPrep(_ uc: Int) {
+        let dp = p.scenario.stages.dataPrep
+        let r = useCases[uc].readinessAtPrep
+        guard useCases[uc].rng.bernoulli(dp.blockerRate * (1 - r)) else {
+            startPilot(uc)
+            return
+        }
+        if useCases[uc].rng.bernoulli(dp.abandonOnBlocker) {
+            useCases[uc].stage = .abandonedData
+            result.abandonedData += 1
+            note(uc, "abandoned_data")
+            releaseSquad(uc)
+            return
+        }
+        useCases[uc].stage = .remediation
+        let d = dp.remediationShare * useCases[uc].prepDuration
+        note(uc, "remediation_start", "duration=\(d)")
+        schedule(.remediationEnd, uc, after: d)
+    }
+
+    mutating func startPilot(_ uc: Int) {
+        useCases[uc].stage = .pilot
+        result.pilotsStarted += 1
+        pilotsInProgress += 1
+        var d = duration(p.pilotDuration, uc) * useCases[uc].complexity
+        let co = p.scenario.coDevelopment
+        if co.enabled { d += duration(p.embedMonths, uc) * (1 - co.overlap) }
+        note(uc, "pilot_start", "duration=\(d)")
+        schedule(.pilotEnd, uc, after: d)
+    }
+
+    /// The technical success probability of 5.5.
+    func pilotSuccessProbability(_ uc: Int) -> Double {
+        let pl = p.scenario.stages.pilot
+        let u = useCases[uc]
+        let raw = pl.baseSuccess * (1 - pl.dataSensitivity * (1 - u.readinessAtPrep))
+            * pow(u.complexity, -pl.complexityExponent)
+        return Swift.min(1, Swift.max(0, raw))
+    }
+
+    /// The squad is released at the pilot's end, before the use case moves on, whatever the
+    /// outcome; the pilot counts as finished for strategy learning (5.2).
+    mutating func endPilot(_ uc: Int) {
+        pilotsInProgress -= 1
+        pilotsFinished += 1
+        let success = useCases[uc].rng.bernoulli(pilotSuccessProbability(uc))
+        releaseSquad(uc)
+        useCases[uc].work = .none
+        guard success else {
+            useCases[uc].stage = .failedTechnical
+            result.failedTechnical += 1
+            note(uc, "failed_technical")
+            return
+        }
+        result.pilotsSucceeded += 1
+        useCases[uc].pilotSucceededAt = now
+        note(uc, "pilot_succeeded")
+        startAuditOrG1(uc)
+    }
+
+    /// The execution velocity paradox: each production system makes the next integration
+    /// longer by the coupling k (5.7).
+    mutating func startScaleUp(_ uc: Int) {
+        useCases[uc].stage = .scaleUp
+        let d = duration(p.scaleUpDuration, uc) * useCases[uc].complexity
+            * (1 + p.coupling * Double(productionSystems))
+        note(uc, "scale_up_start", "production_systems=\(productionSystems) duration=\(d)")
+        schedule(.scaleUpEnd, uc, after: d)
+    }
+
+    mutating func endScaleUp(_ uc: Int) {
+        result.reachedProduction += 1
+        productionSystems += 1
+        p2pSum += now - useCases[uc].pilotSucceededAt
+        p2pCount += 1
+        note(uc, "reached_production", "pilot_to_production=\(now - useCases[uc].pilotSucceededAt)")
+        releaseSquad(uc)
+        useCases[uc].work = .none
+        startRolloutPhase(uc, 0)
+    }
+
+    mutating func startRetraining(_ uc: Int) {
+        let d = duration(p.retrainDuration, uc)
+        note(uc, "retrain_start", "duration=\(d)")
+        schedule(.retrainEnd, uc, after: d)
+    }
+
+    mutating func endRetraining(_ uc: Int) {
+        useCases[uc].drifted = false
+        useCases[uc].work = .none
+        updateValueRate(uc)
+        note(uc, "retrain_end")
+        releaseSquad(uc)
+    }
+}

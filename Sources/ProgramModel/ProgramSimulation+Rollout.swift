@@ -1,0 +1,56 @@
+import SimKernel
+
+/// Phased rollout with adoption checks (MODEL.md 5.8).
+extension ProgramSimulation {
+    mutating func startRolloutPhase(_ uc: Int, _ phase: Int) {
+        useCases[uc].stage = .rollout
+        useCases[uc].phase = phase
+        let d = duration(p.phases[phase].duration, uc)
+        note(uc, "rollout_phase_start", "phase=\(p.scenario.stages.rollout.phases[phase].name) duration=\(d)")
+        schedule(.rolloutPhaseEnd, uc, after: d)
+    }
+
+    /// The adoption check at a phase's end, using the use case's current fit.
+    func adoptionProbability(_ uc: Int) -> Double {
+        let ro = p.scenario.stages.rollout
+        let u = useCases[uc]
+        return (u.aligned ? 1 : ro.misalignedAdoption)
+            * (1 - (1 - ro.baseAdoption) * (1 - u.fit) * (1 - ro.changeManagement))
+    }
+
+    mutating func endRolloutPhase(_ uc: Int) {
+        let phase = useCases[uc].phase
+        let phaseName = p.scenario.stages.rollout.phases[phase].name
+        guard useCases[uc].rng.bernoulli(adoptionProbability(uc)) else {
+            result.adoptionStalled += 1
+            if useCases[uc].share == 0 {
+                useCases[uc].stage = .decommissioned
+                productionSystems -= 1
+                note(uc, "adoption_stalled", "phase=\(phaseName) decommissioned")
+            } else {
+                useCases[uc].stage = .operating
+                note(uc, "adoption_stalled", "phase=\(phaseName) share=\(useCases[uc].share)")
+            }
+            return
+        }
+        let hadValue = useCases[uc].share > 0
+        useCases[uc].share += p.phases[phase].share
+        if !useCases[uc].reachedValue {
+            // The end of the first successful phase is the use case's moment of first value.
+            useCases[uc].reachedValue = true
+            ttvSum += now - useCases[uc].arrival
+            ttvCount += 1
+            if result.timeToFirstValueMonths == nil { result.timeToFirstValueMonths = now }
+        }
+        updateValueRate(uc)
+        note(uc, "rollout_phase_done", "phase=\(phaseName) share=\(useCases[uc].share)")
+        if !hadValue && useCases[uc].share > 0 { startOperations(uc) }
+        if phase + 1 < p.phases.count {
+            startRolloutPhase(uc, phase + 1)
+        } else {
+            useCases[uc].stage = .operating
+            result.scaled += 1
+            note(uc, "scaled")
+        }
+    }
+}

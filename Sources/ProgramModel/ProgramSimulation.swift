@@ -1,0 +1,216 @@
+import Foundation
+import SimKernel
+
+/// Runs replications of one scenario (MODEL.md sections 2–8).
+///
+/// One value per worker thread: it keeps its flat tables (use cases, squad pools, the event
+/// list) and reuses their storage from one replication to the next. Each replication depends
+/// on (seed, replication index) alone, so results never depend on which thread ran it.
+public struct ProgramSimulation {
+    let p: ModelParameters
+    var queue = EventQueue<ModelEvent>(reservingCapacity: 512)
+    var useCases: [UseCase] = []
+    var pools: [ServerPool]
+    var committee: SteeringCommittee
+    var decided: [Int32] = []
+    var readiness: [Double]
+    /// Use cases deferred on each domain, in the order they started waiting (5.3).
+    var deferredWaiters: [[Int32]]
+    /// The domain each foundation squad is working on (6.2); -1 once it has stopped.
+    var foundationDomain: [Int32]
+    var ledger: ValueLedger
+    var programRNG = Xoshiro256StarStar(seed: 0)
+    var seed: UInt64 = 0
+    var replication: UInt64 = 0
+    var now = 0.0
+
+    var result = ReplicationResult()
+    var pilotsFinished = 0
+    var productionSystems = 0
+    var pilotsInProgress = 0
+    var ttvSum = 0.0, ttvCount = 0
+    var p2pSum = 0.0, p2pCount = 0
+    var g0WaitSum = 0.0, g0Count = 0
+    var g1WaitSum = 0.0, g1Count = 0
+    let monthCount: Int
+    var nextMonth = 1
+
+    var tracing = false
+    var trace: [TraceEvent] = []
+
+    /// Compiles a validated scenario. (Scenarios read with `Scenario.decode` are validated.)
+    public init(scenario: Scenario) {
+        p = ModelParameters(scenario)
+        pools = p.poolSizes.map { ServerPool(servers: $0, priorityClasses: 3) }
+        committee = SteeringCommittee(cadence: scenario.governance.committee.cadenceMonths,
+                                      capacity: scenario.governance.committee.capacity)
+        readiness = p.initialReadiness
+        deferredWaiters = Array(repeating: [], count: p.initialReadiness.count)
+        foundationDomain = Array(repeating: -1, count: scenario.teams.foundation)
+        ledger = ValueLedger(costRate: p.costRate, delta: p.discountPerMonth)
+        monthCount = Int(scenario.horizonMonths.rounded(.down))
+    }
+
+    public var scenario: Scenario { p.scenario }
+
+    /// Runs replication `replication` of the stream family `seed`.
+    public mutating func run(seed: UInt64, replication: Int) -> ReplicationResult {
+        tracing = false
+        return simulate(seed: seed, replication: replication)
+    }
+
+    /// Runs one replication and returns its event log as well.
+    public mutating func runTraced(seed: UInt64, replication: Int) -> (ReplicationResult, [TraceEvent]) {
+        tracing = true
+        trace.removeAll()
+        let r = simulate(seed: seed, replication: replication)
+        tracing = false
+        return (r, trace)
+    }
+
+    mutating func simulate(seed: UInt64, replication: Int) -> ReplicationResult {
+        reset(seed: seed, replication: replication)
+        let s = p.scenario
+        // At t = 0, in this order: foundation squads, the first committee meeting, the
+        // arrivals (section 2).
+        for squad in 0..<foundationDomain.count {
+            queue.schedule(at: 0, ModelEvent(kind: .foundationStart, subject: Int32(squad)))
+        }
+        if s.governance.style != .federated && committee.nextMeetingTime <= p.horizon {
+            queue.schedule(at: committee.nextMeetingTime, ModelEvent(kind: .committeeMeeting, subject: 0))
+        }
+        for _ in 0..<s.portfolio.initialUseCases {
+            queue.schedule(at: 0, ModelEvent(kind: .arrival, subject: 0))
+        }
+        scheduleNextPoissonArrival()
+
+        while let event = queue.popNext(notAfter: p.horizon) {
+            recordMonthEnds(before: event.time)
+            now = event.time
+            handle(event.payload)
+        }
+        now = p.horizon
+        recordMonthEnds(through: p.horizon)
+        ledger.advance(to: p.horizon)
+        return finish()
+    }
+
+    mutating func reset(seed: UInt64, replication: Int) {
+        self.seed = seed
+        self.replication = UInt64(replication)
+        programRNG = Xoshiro256StarStar(seed: seed, replication: UInt64(replication), stream: 0)
+        queue.removeAll()
+        useCases.removeAll(keepingCapacity: true)
+        for i in pools.indices { pools[i].reset() }
+        committee.reset()
+        readiness = p.initialReadiness
+        for d in deferredWaiters.indices { deferredWaiters[d].removeAll(keepingCapacity: true) }
+        for j in foundationDomain.indices { foundationDomain[j] = -1 }
+        ledger = ValueLedger(costRate: p.costRate, delta: p.discountPerMonth)
+        now = 0
+        result = ReplicationResult()
+        result.series = Array(repeating: [], count: SeriesMetric.allCases.count)
+        for m in result.series.indices { result.series[m].reserveCapacity(monthCount) }
+        pilotsFinished = 0
+        productionSystems = 0
+        pilotsInProgress = 0
+        ttvSum = 0; ttvCount = 0
+        p2pSum = 0; p2pCount = 0
+        g0WaitSum = 0; g0Count = 0
+        g1WaitSum = 0; g1Count = 0
+        nextMonth = 1
+    }
+
+    mutating func handle(_ e: ModelEvent) {
+        let uc = Int(e.subject)
+        switch e.kind {
+        case .arrival: arrive(poisson: e.subject == 1)
+        case .enterG0: enterDecision(uc, .g0)
+        case .localDecision: decide(uc)
+        case .committeeMeeting: holdCommitteeMeeting()
+        case .dataPrepEnd: endDataPrep(uc)
+        case .remediationEnd: startPilot(uc)
+        case .pilotEnd: endPilot(uc)
+        case .auditEnd: enterDecision(uc, .g1)
+        case .reworkEnd: endRework(uc)
+        case .scaleUpEnd: endScaleUp(uc)
+        case .rolloutPhaseEnd: endRolloutPhase(uc)
+        case .drift: drift(uc)
+        case .driftDetected: requestSquad(uc, .retrain)
+        case .retrainEnd: endRetraining(uc)
+        case .incident: incident(uc)
+        case .rollbackEnd: endRollback(uc)
+        case .foundationStart: assignFoundationSquad(uc)
+        case .foundationChunkEnd: endFoundationChunk(uc)
+        }
+    }
+
+    /// Schedules `kind` for use case `uc` after `delay` months.
+    @inline(__always)
+    mutating func schedule(_ kind: ModelEventKind, _ uc: Int, after delay: Double) {
+        queue.schedule(at: now + delay, ModelEvent(kind: kind, subject: Int32(uc)))
+    }
+
+    /// A duration drawn from the use case's own stream, clamped at 0 (section 3).
+    @inline(__always)
+    mutating func duration(_ sampler: Sampler, _ uc: Int) -> Double {
+        Swift.max(0, sampler.sample(&useCases[uc].rng))
+    }
+
+    @inline(__always)
+    mutating func note(_ uc: Int, _ event: String, _ detail: @autoclosure () -> String = "") {
+        if tracing { trace.append(TraceEvent(time: now, useCase: uc, event: event, detail: detail())) }
+    }
+
+    // MARK: Month-end series (section 7)
+
+    /// Records every month end strictly before t: all events at t ≤ m have run by then.
+    @inline(__always)
+    mutating func recordMonthEnds(before t: Double) {
+        while nextMonth <= monthCount && Double(nextMonth) < t { recordMonthEnd() }
+    }
+
+    mutating func recordMonthEnds(through t: Double) {
+        while nextMonth <= monthCount && Double(nextMonth) <= t { recordMonthEnd() }
+    }
+
+    mutating func recordMonthEnd() {
+        let m = Double(nextMonth)
+        var busy = 0
+        for pool in pools { busy += pool.busy }
+        result.series[SeriesMetric.cumulativeValue.rawValue].append(ledger.cumulative(at: m))
+        result.series[SeriesMetric.productionSystems.rawValue].append(Double(productionSystems))
+        result.series[SeriesMetric.pilotsInProgress.rawValue].append(Double(pilotsInProgress))
+        result.series[SeriesMetric.squadsBusy.rawValue].append(Double(busy))
+        nextMonth += 1
+    }
+
+    // MARK: The figures of one replication (section 7)
+
+    mutating func finish() -> ReplicationResult {
+        var r = result
+        r.useCases = useCases.count
+        for u in useCases {
+            if u.stage == .deferred { r.deferred += 1 }
+            if u.stage.isInPurgatory { r.inPurgatoryAtHorizon += 1 }
+        }
+        r.meanUseCaseTTVMonths = ttvCount > 0 ? ttvSum / Double(ttvCount) : nil
+        r.meanPilotToProductionMonths = p2pCount > 0 ? p2pSum / Double(p2pCount) : nil
+        r.valueRealized = ledger.cumulative
+        r.cost = p.costRate * p.horizon
+        r.npv = ledger.npv(horizon: p.horizon)
+        r.breakEvenMonth = ledger.breakEven
+        var waitSum = 0.0, granted = 0, busyMonths = 0.0
+        for pool in pools {
+            waitSum += pool.waitSum
+            granted += pool.grantedCount
+            busyMonths += pool.busyTimeIntegral(upTo: p.horizon)
+        }
+        r.meanTeamWaitMonths = granted > 0 ? waitSum / Double(granted) : nil
+        r.meanG0WaitMonths = g0Count > 0 ? g0WaitSum / Double(g0Count) : nil
+        r.meanG1WaitMonths = g1Count > 0 ? g1WaitSum / Double(g1Count) : nil
+        r.squadUtilization = busyMonths / (Double(p.scenario.teams.delivery) * p.horizon)
+        r.finalMeanReadiness = readiness.reduce(0, +) / Double(readiness.count)
+        return r
+    }
+}
