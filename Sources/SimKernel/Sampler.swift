@@ -165,7 +165,8 @@ public struct Sampler: Sendable, Equatable {
                 if x >= lower && x <= upper { return x }
             }
         case .empirical:
-            return values[empiricalIndex(target: g.nextUnit() * cumulativeWeights[cumulativeWeights.count - 1])]
+            let total = cumulativeWeights[cumulativeWeights.count - 1]
+            return values[empiricalIndex(target: g.nextUnit() * total)]
         }
     }
 
