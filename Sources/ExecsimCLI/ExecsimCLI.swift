@@ -1,1 +1,91 @@
-// The command line: argument parsing and commands. Placeholder until the CLI lands.
+import Experiments
+
+/// The command line of execsim: dispatches to a command and turns errors into messages and
+/// exit codes.
+public enum ExecsimCLI {
+    /// The executable's name, as shown in usage lines and hints.
+    public static let executableName = "execsim"
+
+    /// Runs execsim with `arguments` (without the executable's path) on the standard streams.
+    public static func main(_ arguments: [String]) -> Int32 {
+        run(arguments, io: .standard)
+    }
+
+    /// Runs execsim with `arguments`, writing to `io`; returns the exit code.
+    public static func run(_ arguments: [String], io: CommandIO) -> Int32 {
+        let topLevelHint = "See '\(executableName) --help'."
+        guard let first = arguments.first else {
+            return report(UsageError.missingCommand, hint: topLevelHint, io: io)
+        }
+        switch first {
+        case "-h", "--help":
+            io.writeOutput(HelpFormatter.topLevelHelp(CommandRegistry.commands))
+            return ExitCode.success.rawValue
+        case "--version":
+            io.printLine("\(executableName) \(ExecsimVersion.current)")
+            return ExitCode.success.rawValue
+        case "help":
+            return runHelp(Array(arguments.dropFirst()), io: io, hint: topLevelHint)
+        case let option where option.hasPrefix("-"):
+            let suggestion = closestMatch(to: option, among: ["--help", "--version"])
+            return report(UsageError.unknownOption(option, suggestion: suggestion),
+                          hint: topLevelHint, io: io)
+        default:
+            break
+        }
+        guard let command = CommandRegistry.command(named: first) else {
+            return report(unknownCommand(first), hint: topLevelHint, io: io)
+        }
+
+        let spec = command.spec
+        let hint = "See '\(executableName) \(spec.name) --help'."
+        do {
+            let parsed = try parseArguments(Array(arguments.dropFirst()), for: spec)
+            if parsed.helpRequested {
+                io.writeOutput(HelpFormatter.commandHelp(spec))
+                return ExitCode.success.rawValue
+            }
+            return try command.run(parsed, io)
+        } catch {
+            return report(error, hint: hint, io: io)
+        }
+    }
+
+    /// `execsim help [command]`.
+    private static func runHelp(_ arguments: [String], io: CommandIO, hint: String) -> Int32 {
+        guard let name = arguments.first else {
+            io.writeOutput(HelpFormatter.topLevelHelp(CommandRegistry.commands))
+            return ExitCode.success.rawValue
+        }
+        if arguments.count > 1 {
+            return report(UsageError.unexpectedArgument(arguments[1]), hint: hint, io: io)
+        }
+        guard let command = CommandRegistry.command(named: name) else {
+            return report(unknownCommand(name), hint: hint, io: io)
+        }
+        io.writeOutput(HelpFormatter.commandHelp(command.spec))
+        return ExitCode.success.rawValue
+    }
+
+    private static func unknownCommand(_ name: String) -> UsageError {
+        let names = CommandRegistry.commands.map(\.spec.name) + ["help"]
+        return .unknownCommand(name, suggestion: closestMatch(to: name, among: names))
+    }
+
+    /// Prints `error` as `Error: <message>` (plus `hint` for usage errors) and returns its
+    /// exit code.
+    private static func report(_ error: any Error, hint: String, io: CommandIO) -> Int32 {
+        switch error {
+        case let usage as UsageError:
+            io.printErrorLine("Error: \(usage)")
+            io.printErrorLine(hint)
+            return ExitCode.usage.rawValue
+        case let failure as CommandFailure:
+            io.printErrorLine("Error: \(failure.message)")
+            return failure.exitCode.rawValue
+        default:
+            io.printErrorLine("Error: internal error: \(error)")
+            return ExitCode.internalError.rawValue
+        }
+    }
+}

@@ -1,1 +1,4 @@
 import ExecsimCLI
+import Foundation
+
+exit(ExecsimCLI.main(Array(CommandLine.arguments.dropFirst())))
