@@ -35,8 +35,9 @@ public struct ProgramSimulation {
     let monthCount: Int
     var nextMonth = 1
 
-    var tracing = false
-    var trace: [TraceEvent] = []
+    /// The event log, kept only by `runTraced`. A reference so that `note`, called with
+    /// details that read the simulation's state, need not mutate the simulation itself.
+    let traceLog = TraceLog()
 
     /// Compiles a validated scenario. (Scenarios read with `Scenario.decode` are validated.)
     public init(scenario: Scenario) {
@@ -55,17 +56,17 @@ public struct ProgramSimulation {
 
     /// Runs replication `replication` of the stream family `seed`.
     public mutating func run(seed: UInt64, replication: Int) -> ReplicationResult {
-        tracing = false
+        traceLog.isRecording = false
         return simulate(seed: seed, replication: replication)
     }
 
     /// Runs one replication and returns its event log as well.
     public mutating func runTraced(seed: UInt64, replication: Int) -> (ReplicationResult, [TraceEvent]) {
-        tracing = true
-        trace.removeAll()
+        traceLog.events.removeAll()
+        traceLog.isRecording = true
         let r = simulate(seed: seed, replication: replication)
-        tracing = false
-        return (r, trace)
+        traceLog.isRecording = false
+        return (r, traceLog.events)
     }
 
     mutating func simulate(seed: UInt64, replication: Int) -> ReplicationResult {
@@ -158,8 +159,10 @@ public struct ProgramSimulation {
     }
 
     @inline(__always)
-    mutating func note(_ uc: Int, _ event: String, _ detail: @autoclosure () -> String = "") {
-        if tracing { trace.append(TraceEvent(time: now, useCase: uc, event: event, detail: detail())) }
+    func note(_ uc: Int, _ event: String, _ detail: @autoclosure () -> String = "") {
+        if traceLog.isRecording {
+            traceLog.events.append(TraceEvent(time: now, useCase: uc, event: event, detail: detail()))
+        }
     }
 
     // MARK: Month-end series (section 7)

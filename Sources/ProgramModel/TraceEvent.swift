@@ -13,3 +13,10 @@ public struct TraceEvent: Sendable, Equatable {
         self.detail = detail
     }
 }
+
+/// Where a traced replication collects its events. Each `ProgramSimulation` owns one and is
+/// used by one thread at a time.
+final class TraceLog {
+    var isRecording = false
+    var events: [TraceEvent] = []
+}
