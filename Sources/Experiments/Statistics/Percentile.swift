@@ -1,0 +1,33 @@
+/// Percentiles of replication results, computed exactly as NumPy's default so numbers in our
+/// CSV files can be checked against a notebook without surprises.
+public enum Percentile {
+    /// The `q`-quantile of `sorted` by linear interpolation between order statistics
+    /// (NumPy's default `method="linear"`, Hyndman–Fan type 7): with `h = (n − 1)·q`, the
+    /// value is `x[⌊h⌋] + (h − ⌊h⌋)·(x[⌊h⌋+1] − x[⌊h⌋])`.
+    ///
+    /// The interpolation is written the way NumPy writes it (from the upper neighbour when the
+    /// fraction is at least one half) so results agree to the last bit.
+    ///
+    ///     Percentile.linear([1, 2, 3, 4], 0.5)  // 2.5
+    ///
+    /// - Parameters:
+    ///   - sorted: values in ascending order; not checked.
+    ///   - q: the probability, in [0, 1].
+    /// - Precondition: `sorted` is not empty.
+    /// - Complexity: O(1).
+    public static func linear(_ sorted: [Double], _ q: Double) -> Double {
+        precondition(!sorted.isEmpty, "percentile of an empty sample")
+        precondition(q >= 0 && q <= 1, "percentile probability \(q) outside [0, 1]")
+        let n = sorted.count
+        let h = Double(n - 1) * q
+        let lowerIndex = min(Int(h.rounded(.down)), n - 1)
+        let upperIndex = min(lowerIndex + 1, n - 1)
+        let fraction = h - Double(lowerIndex)
+        let a = sorted[lowerIndex], b = sorted[upperIndex]
+        let difference = b - a
+        if fraction >= 0.5 {
+            return b - difference * (1 - fraction)
+        }
+        return a + difference * fraction
+    }
+}
