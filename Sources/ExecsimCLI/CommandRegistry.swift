@@ -2,6 +2,10 @@
 public enum CommandRegistry {
     /// Add a new command here; nothing else needs to change.
     public static let commands: [any ExecsimCommand] = [
+        RunCommand(),
+        ValidateCommand(),
+        DefaultsCommand(),
+        TraceCommand(),
         BenchCommand(),
     ]
 

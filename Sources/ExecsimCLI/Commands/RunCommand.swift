@@ -1,0 +1,60 @@
+import Foundation
+import Experiments
+import ProgramModel
+
+struct RunCommand: ExecsimCommand {
+    let spec = CommandSpec(
+        name: "run",
+        summary: "Simulate scenarios and write their results.",
+        usage: "run [<scenario.json> ...] [--replications <n>] [--seed <s>] [--threads <t>] [--out <dir>] [--quiet]",
+        options: [
+            OptionSpec(name: "--replications", valueName: "n",
+                       help: "Replications per scenario (default: the file's, else 1000)."),
+            OptionSpec(name: "--seed", valueName: "s", help: "Random seed (default: the file's, else 1)."),
+            OptionSpec(name: "--threads", valueName: "t",
+                       help: "Worker threads (default: all processors); results do not depend on it."),
+            OptionSpec(name: "--out", valueName: "dir", help: "Output folder (default results)."),
+            OptionSpec(name: "--quiet", valueName: nil, help: "No progress bar and no table."),
+        ],
+        positionals: [
+            PositionalSpec(name: "scenario.json", help: "Scenario files; none runs the built-in baseline.",
+                           minCount: 0, maxCount: nil),
+        ],
+        discussion: """
+            Writes <dir>/<scenario name>/replications.csv, summary.csv, timeseries.csv,
+            scenario.json (every default filled in, to repeat the run) and manifest.json,
+            then prints the headline figures as mean [95% CI] and p5 – p95.
+            """)
+
+    func run(_ args: ParsedArguments, _ io: CommandIO) throws -> Int32 {
+        let scenarios = try ScenarioFiles.load(Array(args.positionals(named: "scenario.json")))
+        let threads = try args.int("--threads", default: 0, minimum: 0)
+        let out = args.string("--out") ?? "results"
+        let quiet = args.flag("--quiet")
+        for scenario in scenarios {
+            let replications = try args.int("--replications", default: scenario.replications ?? 1000, minimum: 1)
+            let seed = try args.uint64("--seed", default: scenario.seed ?? 1)
+            let start = Date()
+            let bar = ProgressBar(total: replications, label: scenario.name, enabled: !quiet)
+            let results = ScenarioRunner.run(scenario, seed: seed, replications: replications,
+                                             threads: threads, progress: bar)
+            bar.finish()
+            let summaries = MetricSummaries(results)
+            let manifest = RunManifest(seed: seed, replications: replications,
+                                       commandLine: ProcessInfo.processInfo.arguments, startTime: start)
+            let folder: String
+            do {
+                folder = try RunFiles.write(scenario: scenario, results: results, summaries: summaries,
+                                            manifest: manifest, to: out)
+            } catch {
+                throw CommandFailure(.cannotWriteOutput, error.description)
+            }
+            if !quiet {
+                let seconds = Date().timeIntervalSince(start)
+                let title = "\(scenario.name): \(replications) replications, seed \(seed) (\(String(format: "%.2f", seconds)) s) → \(folder)/"
+                io.writeOutput(HeadlineTable.render(title: title, summaries: summaries))
+            }
+        }
+        return ExitCode.success.rawValue
+    }
+}

@@ -1,0 +1,31 @@
+import ProgramModel
+
+/// Reading the scenario files named on a command line.
+enum ScenarioFiles {
+    /// Loads every file, reporting the issues of all of them at once (exit 65), or the built-in
+    /// baseline when no file is named and `defaultToBaseline` is set.
+    static func load(_ paths: [String], defaultToBaseline: Bool = true) throws -> [Scenario] {
+        if paths.isEmpty && defaultToBaseline { return [Scenario()] }
+        var scenarios: [Scenario] = []
+        var messages: [String] = []
+        for path in paths {
+            do {
+                scenarios.append(try Scenario.load(contentsOf: path))
+            } catch {
+                messages.append(error.description)
+            }
+        }
+        if !messages.isEmpty {
+            throw CommandFailure(.invalidInput, messages.joined(separator: "\n"))
+        }
+        var seen: [String: String] = [:]
+        for (scenario, path) in zip(scenarios, paths) {
+            if let other = seen[scenario.name] {
+                throw CommandFailure(.invalidInput,
+                    "\(path): $.name: '\(scenario.name)' is also the name of \(other); each scenario's results go to a folder named after it, so names must differ")
+            }
+            seen[scenario.name] = path
+        }
+        return scenarios
+    }
+}
