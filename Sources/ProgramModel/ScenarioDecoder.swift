@@ -143,7 +143,7 @@ final class ScenarioDecoder {
             return nil
         }
         guard x <= Self.maxWhole else {
-            report(path, "must be a whole number at most \(Self.format(Self.maxWhole)), got \(Self.format(x))")
+            report(path, "must be a whole number at most \(Int64(Self.maxWhole)), got \(Self.format(x))")
             return nil
         }
         return Int(x)
