@@ -226,7 +226,12 @@ final class CapturedIO: @unchecked Sendable {
         #expect(run(["--version"]) == (0, "execsim 0.1.0\n", ""))
         let help = run(["--help"])
         #expect(help.code == 0)
-        #expect(help.stdout.contains("\n  bench   Measure the speed of the simulation kernel.\n"))
+        // Every registered command is listed with its summary (padding follows the longest name).
+        for command in CommandRegistry.commands {
+            #expect(help.stdout.split(separator: "\n").contains { line in
+                line.hasPrefix("  \(command.spec.name) ") && line.hasSuffix(" \(command.spec.summary)")
+            }, "help does not list \(command.spec.name)")
+        }
         #expect(run(["-h"]).stdout == help.stdout)
         #expect(run(["help"]).stdout == help.stdout)
 
