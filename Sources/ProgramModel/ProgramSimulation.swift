@@ -34,6 +34,8 @@ public struct ProgramSimulation {
     var g1WaitSum = 0.0, g1Count = 0
     let monthCount: Int
     var nextMonth = 1
+    /// Events handled over the simulation's lifetime, for throughput benchmarks.
+    public private(set) var eventsProcessed = 0
 
     /// The event log, kept only by `runTraced`. A reference so that `note`, called with
     /// details that read the simulation's state, need not mutate the simulation itself.
@@ -88,6 +90,7 @@ public struct ProgramSimulation {
         while let event = queue.popNext(notAfter: p.horizon) {
             recordMonthEnds(before: event.time)
             now = event.time
+            eventsProcessed &+= 1
             handle(event.payload)
         }
         now = p.horizon

@@ -213,8 +213,8 @@ final class CapturedIO: @unchecked Sendable {
     }
 
     @Test func benchRejectsAnUnknownBenchmarkAndAnEmptyQueue() {
-        #expect(run(["bench", "model"]).stderr == """
-            Error: invalid value 'model' for <benchmark>: expected 'kernel'
+        #expect(run(["bench", "turbo"]).stderr == """
+            Error: invalid value 'turbo' for <benchmark>: expected 'kernel' or 'model'
             See 'execsim bench --help'.
 
             """)

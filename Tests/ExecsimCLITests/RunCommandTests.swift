@@ -155,3 +155,19 @@ import ProgramModel
         #expect(times.last.map { $0 <= 24 } == true)
     }
 }
+
+@Suite struct BenchModelTests {
+    @Test func benchModelReportsThroughputForOneAndManyThreads() {
+        let captured = CapturedIO()
+        let code = ExecsimCLI.run(["bench", "model", "--replications", "40", "--threads", "2"], io: captured.io)
+        #expect(code == 0, "\(captured.stderr)")
+        let keys = captured.stdout.split(separator: "\n").map { String($0.prefix { $0 != "=" }) }
+        #expect(keys == ["benchmark", "scenario", "replications", "events_per_replication",
+                         "threads_1_seconds", "threads_1_replications_per_second",
+                         "threads_1_microseconds_per_replication", "threads_1_events_per_second",
+                         "threads_2_seconds", "threads_2_replications_per_second",
+                         "threads_2_microseconds_per_replication", "threads_2_events_per_second",
+                         "speedup", "peak_memory_mb"])
+        #expect(captured.stdout.contains("scenario=baseline\nreplications=40\n"))
+    }
+}
