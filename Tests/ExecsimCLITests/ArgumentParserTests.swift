@@ -214,7 +214,7 @@ final class CapturedIO: @unchecked Sendable {
 
     @Test func benchRejectsAnUnknownBenchmarkAndAnEmptyQueue() {
         #expect(run(["bench", "turbo"]).stderr == """
-            Error: invalid value 'turbo' for <benchmark>: expected 'kernel' or 'model'
+            Error: invalid value 'turbo' for <benchmark>: expected one of 'kernel', 'model'
             See 'execsim bench --help'.
 
             """)
@@ -238,12 +238,12 @@ final class CapturedIO: @unchecked Sendable {
         let benchHelp = run(["bench", "--help"])
         #expect(benchHelp.code == 0)
         #expect(benchHelp.stdout.hasPrefix("""
-            OVERVIEW: Measure the speed of the simulation kernel.
+            OVERVIEW: Measure the speed of the event list or of whole replications.
 
-            USAGE: execsim bench kernel [--pending <n>] [--holds <n>] [--seed <s>]
+            USAGE: execsim bench kernel [--pending <n>] [--holds <n>] [--seed <s>] | bench model [<scenario.json>] [--replications <n>] [--threads <t>] [--seed <s>]
 
             """))
-        #expect(benchHelp.stdout.contains("  --holds <n>     Pop-and-reschedule"))
+        #expect(benchHelp.stdout.contains("  --holds <n>          kernel: pop-and-reschedule"))
         #expect(run(["help", "bench"]).stdout == benchHelp.stdout)
         #expect(run(["bench", "kernel", "--holds", "abc", "-h"]).stdout == benchHelp.stdout)
     }
