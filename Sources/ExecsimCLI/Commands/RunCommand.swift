@@ -36,23 +36,26 @@ struct RunCommand: ExecsimCommand {
             let seed = try args.uint64("--seed", default: scenario.seed ?? 1)
             let start = Date()
             let bar = ProgressBar(total: replications, label: scenario.name, enabled: !quiet)
-            let results = ScenarioRunner.run(scenario, seed: seed, replications: replications,
-                                             threads: threads, progress: bar)
-            bar.finish()
-            let summaries = MetricSummaries(results)
             let manifest = RunManifest(seed: seed, replications: replications,
                                        commandLine: ProcessInfo.processInfo.arguments, startTime: start)
-            let folder: String
+            let outcome: RunFiles.Outcome
             do {
-                folder = try RunFiles.write(scenario: scenario, results: results, summaries: summaries,
-                                            manifest: manifest, to: out)
+                outcome = try RunFiles.run(scenario, manifest: manifest, threads: threads,
+                                           progress: bar, to: out)
             } catch {
+                bar.finish()
                 throw CommandFailure(.cannotWriteOutput, error.description)
             }
+            bar.finish()
+            let folder = outcome.folder
+            let summaries = outcome.summaries
             if !quiet {
                 let seconds = Date().timeIntervalSince(start)
                 let title = "\(scenario.name): \(replications) replications, seed \(seed) (\(String(format: "%.2f", seconds)) s) → \(folder)/"
                 io.writeOutput(HeadlineTable.render(title: title, summaries: summaries))
+                if outcome.percentileRankErrorBound > 0 {
+                    io.printLine("Percentiles estimated by a quantile sketch (rank error at most \(String(format: "%.3f", 100 * outcome.percentileRankErrorBound))% of n); means and intervals are exact.")
+                }
             }
         }
         return ExitCode.success.rawValue

@@ -20,8 +20,7 @@ public enum AtomicFile {
     /// - Complexity: O(*n*) in the size of `bytes`, plus two `fsync`s.
     public static func write(_ bytes: [UInt8], to path: String) throws(OutputError) {
         let directory = POSIXFile.parent(of: path)
-        let prefix = !path.contains("/") ? "" : directory == "/" ? "/" : directory + "/"
-        let temporary = prefix + ".tmp-\(POSIXFile.baseName(of: path)).\(getpid()).\(nextSerial())"
+        let temporary = temporaryPath(for: path)
 
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw POSIXFile.error("write", path, errno: errno) }
@@ -34,7 +33,18 @@ public enum AtomicFile {
             unlink(temporary)
             throw POSIXFile.error("write", path, errno: failure)
         }
-        // Make the rename itself durable; best effort, as some file systems refuse.
+        syncDirectory(directory)
+    }
+
+    /// A hidden temporary name beside `path`, unique per process and call.
+    static func temporaryPath(for path: String) -> String {
+        let directory = POSIXFile.parent(of: path)
+        let prefix = !path.contains("/") ? "" : directory == "/" ? "/" : directory + "/"
+        return prefix + ".tmp-\(POSIXFile.baseName(of: path)).\(getpid()).\(nextSerial())"
+    }
+
+    /// Makes a rename durable; best effort, as some file systems refuse.
+    static func syncDirectory(_ directory: String) {
         let directoryDescriptor = open(directory, O_RDONLY | O_CLOEXEC)
         if directoryDescriptor >= 0 {
             _ = POSIXFile.sync(directoryDescriptor)

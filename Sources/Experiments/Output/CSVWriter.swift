@@ -28,6 +28,13 @@ public struct CSVWriter {
         endRow()
     }
 
+    /// Continues a file whose header was already written (a later block of a streamed file).
+    public init(continuingWithColumns columnCount: Int, reservingCapacity: Int = 1 << 16) {
+        bytes = []
+        bytes.reserveCapacity(reservingCapacity)
+        self.columnCount = columnCount
+    }
+
     /// Appends a number: nil and non-finite values become an empty cell; integral values
     /// print without a fractional part (see ``format(_:)``).
     ///

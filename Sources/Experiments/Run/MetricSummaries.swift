@@ -10,6 +10,12 @@ public struct MetricSummaries: Sendable {
         }
     }
 
+    /// - Precondition: one summary per metric, in `ReplicationMetric.allCases` order.
+    public init(summaries: [Summary]) {
+        precondition(summaries.count == ReplicationMetric.allCases.count)
+        self.summaries = Array(zip(ReplicationMetric.allCases, summaries))
+    }
+
     public subscript(_ metric: ReplicationMetric) -> Summary {
         summaries[metric.rawValue].summary
     }

@@ -4,8 +4,13 @@ import ProgramModel
 public enum ReplicationsTable {
     public static let header = ["replication"] + ReplicationMetric.allCases.map(\.name)
 
+    /// The rows of `results`, numbered from `firstIndex`; with the header line when
+    /// `firstIndex` is 0, so blocks of a streamed run concatenate into the whole file.
     public static func csv(_ results: [ReplicationResult], firstIndex: Int = 0) -> [UInt8] {
-        var w = CSVWriter(header: header, reservingCapacity: 64 + results.count * 256)
+        let capacity = 64 + results.count * 256
+        var w = firstIndex == 0
+            ? CSVWriter(header: header, reservingCapacity: capacity)
+            : CSVWriter(continuingWithColumns: header.count, reservingCapacity: capacity)
         for (i, r) in results.enumerated() {
             w.field(firstIndex + i)
             for m in ReplicationMetric.allCases { w.field(r.value(of: m)) }

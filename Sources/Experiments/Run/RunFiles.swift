@@ -1,10 +1,24 @@
 import Foundation
 import ProgramModel
 
-/// Writes the five files of a run into `directory/<scenario name>/`, each atomically.
+/// Runs a scenario and writes the five files of a run into `directory/<scenario name>/`.
+///
+/// Replications are simulated in blocks: each block's rows are streamed to
+/// `replications.csv` and folded into a `RunAccumulator`, so memory does not grow with the
+/// number of replications. Every file appears atomically, complete or not at all.
 public enum RunFiles {
     public static let fileNames = ["replications.csv", "summary.csv", "timeseries.csv",
                                    "scenario.json", "manifest.json"]
+    /// Replications per block: large enough to keep all threads busy, small enough that a
+    /// block's results (about 2 KB each) stay a few megabytes.
+    public static let blockSize = 4096
+
+    public struct Outcome: Sendable {
+        public var folder: String
+        public var summaries: MetricSummaries
+        /// Worst-case percentile rank error as a fraction of n: 0 when percentiles are exact.
+        public var percentileRankErrorBound: Double
+    }
 
     /// The folder a scenario's files go to: its name, made safe for a file system.
     public static func folder(for scenario: Scenario, in directory: String) -> String {
@@ -14,6 +28,40 @@ public enum RunFiles {
         return (directory as NSString).appendingPathComponent(safe.isEmpty ? "scenario" : safe)
     }
 
+    public static func run(_ scenario: Scenario, manifest: RunManifest, threads: Int,
+                           progress: ProgressBar? = nil, to directory: String,
+                           exactLimit: Int = StreamingSummary.defaultExactLimit) throws(OutputError) -> Outcome {
+        let folder = folder(for: scenario, in: directory)
+        try AtomicFile.createDirectory(folder)
+        let path = { (name: String) in (folder as NSString).appendingPathComponent(name) }
+        let replicationsFile = try AtomicFileStream(path: path("replications.csv"))
+        let months = Int(scenario.horizonMonths.rounded(.down))
+        var accumulator = RunAccumulator(months: months, exactLimit: exactLimit)
+        var start = 0
+        while start < manifest.replications {
+            let end = min(start + blockSize, manifest.replications)
+            let block = ScenarioRunner.run(scenario, seed: manifest.seed, replications: start..<end,
+                                           threads: threads, progress: progress)
+            try replicationsFile.append(ReplicationsTable.csv(block, firstIndex: start))
+            accumulator.add(block)
+            start = end
+        }
+        try replicationsFile.commit()
+
+        let summaries = accumulator.summaries()
+        var repeatable = scenario
+        repeatable.seed = manifest.seed
+        repeatable.replications = manifest.replications
+        try AtomicFile.write(summaries.csv(), to: path("summary.csv"))
+        try AtomicFile.write(accumulator.timeseriesCSV(), to: path("timeseries.csv"))
+        try AtomicFile.write(Array(repeatable.jsonText().utf8), to: path("scenario.json"))
+        try AtomicFile.write(Array(manifest.jsonText().utf8), to: path("manifest.json"))
+        return Outcome(folder: folder, summaries: summaries,
+                       percentileRankErrorBound: accumulator.percentileRankErrorBound)
+    }
+
+    /// Writes the files of a run whose results are all in memory (a comparison needs them for
+    /// its paired differences).
     /// - Returns: the folder written.
     @discardableResult
     public static func write(scenario: Scenario, results: [ReplicationResult],
@@ -21,19 +69,15 @@ public enum RunFiles {
                              to directory: String) throws(OutputError) -> String {
         let folder = folder(for: scenario, in: directory)
         try AtomicFile.createDirectory(folder)
+        let path = { (name: String) in (folder as NSString).appendingPathComponent(name) }
         var repeatable = scenario
         repeatable.seed = manifest.seed
         repeatable.replications = manifest.replications
-        let files: [(String, [UInt8])] = [
-            ("replications.csv", ReplicationsTable.csv(results)),
-            ("summary.csv", summaries.csv()),
-            ("timeseries.csv", TimeseriesTable.csv(results)),
-            ("scenario.json", Array(repeatable.jsonText().utf8)),
-            ("manifest.json", Array(manifest.jsonText().utf8)),
-        ]
-        for (name, bytes) in files {
-            try AtomicFile.write(bytes, to: (folder as NSString).appendingPathComponent(name))
-        }
+        try AtomicFile.write(ReplicationsTable.csv(results), to: path("replications.csv"))
+        try AtomicFile.write(summaries.csv(), to: path("summary.csv"))
+        try AtomicFile.write(TimeseriesTable.csv(results), to: path("timeseries.csv"))
+        try AtomicFile.write(Array(repeatable.jsonText().utf8), to: path("scenario.json"))
+        try AtomicFile.write(Array(manifest.jsonText().utf8), to: path("manifest.json"))
         return folder
     }
 }

@@ -8,10 +8,16 @@ import ProgramModel
 public enum ScenarioRunner {
     public static func run(_ scenario: Scenario, seed: UInt64, replications: Int, threads: Int,
                            progress: ProgressBar? = nil) -> [ReplicationResult] {
+        run(scenario, seed: seed, replications: 0..<replications, threads: threads, progress: progress)
+    }
+
+    /// Replications `range` only (a block of a streamed run, or a shard).
+    public static func run(_ scenario: Scenario, seed: UInt64, replications range: Range<Int>,
+                           threads: Int, progress: ProgressBar? = nil) -> [ReplicationResult] {
         ParallelReplications.mapWithState(
-            count: replications, threads: threads,
+            count: range.count, threads: threads,
             progress: progress.map { bar in { @Sendable done in bar.advance(by: done) } },
             makeState: { ProgramSimulation(scenario: scenario) },
-            { sim, r in sim.run(seed: seed, replication: r) })
+            { sim, i in sim.run(seed: seed, replication: range.lowerBound + i) })
     }
 }

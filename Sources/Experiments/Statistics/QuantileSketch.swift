@@ -1,0 +1,114 @@
+/// A deterministic, mergeable quantile sketch with a guaranteed rank error: the compactor
+/// scheme of Manku, Rajagopalan and Lindsay (SIGMOD 1998), as used inside KLL.
+///
+/// Level l holds items that each stand for 2^l inputs. When a level reaches 2k items it is
+/// sorted and every other item (alternately the odd or even positions) moves up a level with
+/// double weight. One such compaction shifts the estimated rank of any value by at most the
+/// level's weight 2^l, so the sketch knows its own worst-case error: the sum of 2^l over the
+/// compactions it made (`rankErrorBound`). For n inputs that is at most about
+/// n·log2(n/2k)/(2k): with k = 4096 and a million values, under 0.1% of n.
+///
+/// Determinism matters more here than the slightly better average error of random offsets:
+/// the same inputs in the same order give the same sketch, so runs stay byte-reproducible.
+public struct QuantileSketch: Sendable, Equatable {
+    /// Items kept per level before a compaction: 2·k.
+    public let k: Int
+    private var levels: [[Double]] = [[]]
+    private var compactions: [Int] = [0]
+    public private(set) var count = 0
+    /// The largest possible difference between an estimated and a true rank (in items).
+    public private(set) var rankErrorBound = 0
+    public private(set) var min = Double.infinity
+    public private(set) var max = -Double.infinity
+
+    public init(k: Int = 4096) {
+        precondition(k >= 2, "a quantile sketch needs k ≥ 2")
+        self.k = k
+    }
+
+    /// - Complexity: amortized O(log k) per value.
+    public mutating func add(_ x: Double) {
+        count += 1
+        if x < min { min = x }
+        if x > max { max = x }
+        levels[0].append(x)
+        if levels[0].count >= 2 * k { compact(from: 0) }
+    }
+
+    /// Folds `other` in; the error bounds add.
+    public mutating func merge(_ other: QuantileSketch) {
+        precondition(other.k == k, "only sketches with the same k merge")
+        count += other.count
+        rankErrorBound += other.rankErrorBound
+        min = Swift.min(min, other.min)
+        max = Swift.max(max, other.max)
+        for (l, items) in other.levels.enumerated() {
+            while levels.count <= l { levels.append([]); compactions.append(0) }
+            levels[l].append(contentsOf: items)
+        }
+        for l in 0..<levels.count where levels[l].count >= 2 * k { compact(from: l) }
+    }
+
+    private mutating func compact(from start: Int) {
+        var l = start
+        while l < levels.count && levels[l].count >= 2 * k {
+            if l + 1 == levels.count { levels.append([]); compactions.append(0) }
+            levels[l].sort()
+            let offset = compactions[l] & 1
+            compactions[l] += 1
+            // An odd item out stays at this level, so no weight is lost.
+            let paired = levels[l].count & ~1
+            var i = offset
+            while i < paired {
+                levels[l + 1].append(levels[l][i])
+                i += 2
+            }
+            let leftover = levels[l].count > paired ? levels[l][paired] : nil
+            levels[l].removeAll(keepingCapacity: true)
+            if let leftover { levels[l].append(leftover) }
+            rankErrorBound += 1 << l
+            l += 1
+        }
+    }
+
+    /// The q-quantile: the smallest kept value whose estimated rank reaches q·count.
+    /// Its true rank is within `rankErrorBound` of q·count. nil when empty.
+    public func quantile(_ q: Double) -> Double? {
+        guard count > 0 else { return nil }
+        if q <= 0 { return min }
+        if q >= 1 { return max }
+        var weighted: [(value: Double, weight: Int)] = []
+        for (l, items) in levels.enumerated() {
+            for x in items { weighted.append((x, 1 << l)) }
+        }
+        weighted.sort { $0.value < $1.value }
+        let target = q * Double(count)
+        var cumulative = 0
+        for item in weighted {
+            cumulative += item.weight
+            if Double(cumulative) >= target { return item.value }
+        }
+        return max
+    }
+
+    /// Several quantiles at once, sorting the kept items only once.
+    public func quantiles(_ qs: [Double]) -> [Double?] {
+        guard count > 0 else { return qs.map { _ in nil } }
+        var weighted: [(value: Double, weight: Int)] = []
+        for (l, items) in levels.enumerated() {
+            for x in items { weighted.append((x, 1 << l)) }
+        }
+        weighted.sort { $0.value < $1.value }
+        return qs.map { q in
+            if q <= 0 { return min }
+            if q >= 1 { return max }
+            let target = q * Double(count)
+            var cumulative = 0
+            for item in weighted {
+                cumulative += item.weight
+                if Double(cumulative) >= target { return item.value }
+            }
+            return max
+        }
+    }
+}
