@@ -344,6 +344,15 @@ struct DeterministicPathTests {
             valueSegments: ExpectedPath.rollout(production: 19) + ExpectedPath.rollout(production: 24)
                 + ExpectedPath.rollout(production: 36),
             breakEven: 26.1, utilization: 36.0 / 60))
+        // Cut off at 9: uc0 (pilot succeeded at 7, G1 approved) still waits for a scale-up
+        // squad → in purgatory; uc1 is in data prep, uc2 still queued. Open waits are left out
+        // of the mean (section 7): granted are uc0's prep (0) and uc1's (7) → 3.5. Busy 9/9.
+        s.horizonMonths = 9
+        checkPath(runOnce(s), ExpectedPath(
+            useCases: 3, pilotsStarted: 1, pilotsSucceeded: 1, inPurgatoryAtHorizon: 1,
+            reachedProduction: 0, scaled: 0,
+            meanG0Wait: 0, meanG1Wait: 0, meanTeamWait: 3.5,
+            cost: 90, horizon: 9, utilization: 1))
     }
 
     /// The same queue with coupling k = 0.1 (5.7): scale-up = 5·(1 + 0.1·L), L counted when it

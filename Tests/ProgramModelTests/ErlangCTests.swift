@@ -66,7 +66,7 @@ struct ErlangCTests {
         return s
     }
 
-    /// The replications are shared by the tests of this suite (run once, ~3 s in a debug build).
+    /// The replications are shared by the tests of this suite (run once per test process, ~4 s in a debug build; LittlesLawTests reuses them).
     static let results: [ReplicationResult] = runReplications(scenario(), seed: 20_250_611,
                                                               count: replications)
 
