@@ -1,3 +1,4 @@
+import Dispatch
 import ProgramModel
 
 /// The statistics of a run, fed block by block in replication order, in bounded memory.
@@ -5,52 +6,71 @@ import ProgramModel
 /// This is what lets `execsim run --replications 1000000` stay flat in memory: replications
 /// are simulated in blocks, their rows streamed to `replications.csv`, and only these
 /// summaries are kept (exact up to `StreamingSummary.defaultExactLimit` replications,
-/// sketched beyond).
+/// sketched beyond). Each figure's summary is independent of the others, so blocks are folded
+/// in on all threads, one figure per task: every summary still sees its values in
+/// replication order, so the output does not depend on the thread count.
 public struct RunAccumulator: Sendable {
-    private var metrics: [StreamingSummary]
-    /// Indexed [month − 1][series].
-    private var series: [[StreamingSummary]]
+    private let months: Int
+    /// The section 7 figures first, then the month-end series month by month.
+    private var figures: [StreamingSummary]
     public private(set) var replications = 0
 
+    private static let metricCount = ReplicationMetric.allCases.count
+    private static let seriesCount = SeriesMetric.allCases.count
+
     public init(months: Int, exactLimit: Int = StreamingSummary.defaultExactLimit) {
-        metrics = Array(repeating: StreamingSummary(exactLimit: exactLimit),
-                        count: ReplicationMetric.allCases.count)
-        series = Array(repeating: Array(repeating: StreamingSummary(exactLimit: exactLimit),
-                                        count: SeriesMetric.allCases.count),
-                       count: months)
+        self.months = months
+        figures = Array(repeating: StreamingSummary(exactLimit: exactLimit),
+                        count: Self.metricCount + months * Self.seriesCount)
     }
 
-    public mutating func add(_ results: [ReplicationResult]) {
-        for r in results {
-            for m in ReplicationMetric.allCases { metrics[m.rawValue].add(r.value(of: m)) }
-            for month in series.indices {
-                for s in SeriesMetric.allCases { series[month][s.rawValue].add(r.series[s.rawValue][month]) }
+    @inline(__always)
+    private static func value(_ r: ReplicationResult, figure i: Int) -> Double? {
+        if i < metricCount { return r.value(of: ReplicationMetric(rawValue: i)!) }
+        let j = i - metricCount
+        return r.series[j % seriesCount][j / seriesCount]
+    }
+
+    public mutating func add(_ results: [ReplicationResult], threads: Int = 1) {
+        let count = figures.count
+        let workers = ParallelReplications.workerCount(threads: threads, count: count)
+        figures.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let figures = buffer
+            let fold = { @Sendable (worker: Int) in
+                // Worker w owns figures w, w + workers, …: no two workers touch one summary.
+                for i in stride(from: worker, to: count, by: workers) {
+                    for r in results { figures[i].add(Self.value(r, figure: i)) }
+                }
             }
+            if workers <= 1 { fold(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: fold) }
         }
         replications += results.count
     }
 
-    public func summaries() -> MetricSummaries {
-        MetricSummaries(summaries: metrics.map { $0.summary() })
+    private func allSummaries(threads: Int) -> [Summary] {
+        let figures = self.figures
+        return ParallelReplications.map(count: figures.count, threads: threads) { figures[$0].summary() }
     }
 
-    /// The largest percentile rank error over all figures, as a fraction of n (0 when exact).
-    public var percentileRankErrorBound: Double {
-        (metrics + series.flatMap { $0 }).map(\.percentileRankErrorBound).max() ?? 0
-    }
-
-    /// `timeseries.csv`, as `TimeseriesTable.csv` writes it from all results at once.
-    public func timeseriesCSV() -> [UInt8] {
+    /// `summary.csv`'s figures and `timeseries.csv`, computed on `threads` threads.
+    public func finish(threads: Int = 1) -> (summaries: MetricSummaries, timeseriesCSV: [UInt8]) {
+        let all = allSummaries(threads: threads)
+        let summaries = MetricSummaries(summaries: Array(all[0..<Self.metricCount]))
         var w = CSVWriter(header: TimeseriesTable.header)
-        for (month, row) in series.enumerated() {
+        for month in 0..<months {
             for metric in SeriesMetric.allCases {
-                let s = row[metric.rawValue].summary()
+                let s = all[Self.metricCount + month * Self.seriesCount + metric.rawValue]
                 w.field(month + 1)
                 w.field(metric.name)
                 for v in [s.mean, s.p5, s.p25, s.p50, s.p75, s.p95] { w.field(v) }
                 w.endRow()
             }
         }
-        return w.bytes
+        return (summaries, w.bytes)
+    }
+
+    /// The largest percentile rank error over all figures, as a fraction of n (0 when exact).
+    public var percentileRankErrorBound: Double {
+        figures.map(\.percentileRankErrorBound).max() ?? 0
     }
 }

@@ -42,18 +42,18 @@ public enum RunFiles {
             let end = min(start + blockSize, manifest.replications)
             let block = ScenarioRunner.run(scenario, seed: manifest.seed, replications: start..<end,
                                            threads: threads, progress: progress)
-            try replicationsFile.append(ReplicationsTable.csv(block, firstIndex: start))
-            accumulator.add(block)
+            try replicationsFile.append(ReplicationsTable.csv(block, firstIndex: start, threads: threads))
+            accumulator.add(block, threads: threads)
             start = end
         }
         try replicationsFile.commit()
 
-        let summaries = accumulator.summaries()
+        let (summaries, timeseries) = accumulator.finish(threads: threads)
         var repeatable = scenario
         repeatable.seed = manifest.seed
         repeatable.replications = manifest.replications
         try AtomicFile.write(summaries.csv(), to: path("summary.csv"))
-        try AtomicFile.write(accumulator.timeseriesCSV(), to: path("timeseries.csv"))
+        try AtomicFile.write(timeseries, to: path("timeseries.csv"))
         try AtomicFile.write(Array(repeatable.jsonText().utf8), to: path("scenario.json"))
         try AtomicFile.write(Array(manifest.jsonText().utf8), to: path("manifest.json"))
         return Outcome(folder: folder, summaries: summaries,
