@@ -1,21 +1,39 @@
 /// A `Summary` built one value at a time, in bounded memory.
 ///
 /// Up to `exactLimit` defined values it keeps them all and gives exactly `Summary(values:)`
-/// (so ordinary runs are unchanged to the byte). Past that it switches to a running mean and
-/// variance (Welford, in arrival order, so still reproducible) and a `QuantileSketch` for the
-/// percentiles, whose rank error is bounded by `percentileRankErrorBound`; min and max stay exact.
+/// (so ordinary runs are unchanged to the byte). Past that the mean and variance are kept
+/// running (Welford, in arrival order, so still reproducible) and the percentiles:
+/// - stay exact for figures whose values are all small non-negative integers (counts, busy
+///   squads, production systems): a table of counts per value gives every order statistic,
+///   so the numpy-style interpolated percentiles are exact;
+/// - otherwise come from a `QuantileSketch`, whose rank error is bounded by
+///   `percentileRankErrorBound`. min and max stay exact.
 public struct StreamingSummary: Sendable {
     public static let defaultExactLimit = 50_000
+    /// Integer values below this are counted exactly past the exact limit.
+    static let countedValueLimit = 1 << 16
+
+    enum Store: Sendable {
+        case values([Double])
+        case counts([Int])
+        case sketch(QuantileSketch)
+    }
 
     public let exactLimit: Int
-    private var exact: [Double] = []
-    private var sketch: QuantileSketch? = nil
+    private var store = Store.values([])
     private var n = 0
     private var mean = 0.0
     private var m2 = 0.0
+    private var min = Double.infinity
+    private var max = -Double.infinity
 
     public init(exactLimit: Int = StreamingSummary.defaultExactLimit) {
         self.exactLimit = exactLimit
+    }
+
+    @inline(__always)
+    static func countIndex(_ x: Double) -> Int? {
+        x >= 0 && x < Double(countedValueLimit) && x.rounded(.down) == x ? Int(x) : nil
     }
 
     /// Undefined (nil) and NaN values are skipped, as `Summary` does.
@@ -25,42 +43,106 @@ public struct StreamingSummary: Sendable {
         let delta = x - mean
         mean += delta / Double(n)
         m2 += delta * (x - mean)
-        if sketch != nil {
-            sketch?.add(x)  // optional chaining mutates in place, no copy
-        } else if exact.count < exactLimit {
-            exact.append(x)
-        } else {
-            var s = QuantileSketch()
-            for v in exact { s.add(v) }
-            s.add(x)
-            exact = []
-            sketch = s
+        if x < min { min = x }
+        if x > max { max = x }
+        switch store {
+        case .values(var values):
+            store = .values([])  // keep the buffer uniquely referenced while appending
+            values.append(x)
+            store = values.count > exactLimit ? Self.compress(values) : .values(values)
+        case .counts(var counts):
+            store = .values([])
+            if let i = Self.countIndex(x) {
+                if i >= counts.count { counts.append(contentsOf: repeatElement(0, count: i + 1 - counts.count)) }
+                counts[i] += 1
+                store = .counts(counts)
+            } else {
+                var sketch = Self.sketch(fromCounts: counts)
+                sketch.add(x)
+                store = .sketch(sketch)
+            }
+        case .sketch(var sketch):
+            store = .values([])
+            sketch.add(x)
+            store = .sketch(sketch)
         }
     }
 
-    /// Whether percentiles are estimated (past `exactLimit`) rather than exact.
-    public var isEstimated: Bool { sketch != nil }
+    private static func compress(_ values: [Double]) -> Store {
+        if values.allSatisfy({ countIndex($0) != nil }) {
+            var counts = [Int](repeating: 0, count: Int(values.max() ?? 0) + 1)
+            for x in values { counts[Int(x)] += 1 }
+            return .counts(counts)
+        }
+        var sketch = QuantileSketch()
+        for x in values { sketch.add(x) }
+        return .sketch(sketch)
+    }
+
+    private static func sketch(fromCounts counts: [Int]) -> QuantileSketch {
+        var sketch = QuantileSketch()
+        for (value, count) in counts.enumerated() {
+            for _ in 0..<count { sketch.add(Double(value)) }
+        }
+        return sketch
+    }
+
+    /// Whether percentiles are estimated (by the sketch) rather than exact.
+    public var isEstimated: Bool {
+        if case .sketch = store { return true }
+        return false
+    }
 
     /// The worst-case rank error of the percentiles, as a fraction of n (0 when exact).
     public var percentileRankErrorBound: Double {
-        guard let s = sketch, s.count > 0 else { return 0 }
+        guard case .sketch(let s) = store, s.count > 0 else { return 0 }
         return Double(s.rankErrorBound) / Double(s.count)
     }
 
     public func summary() -> Summary {
-        guard let s = sketch else { return Summary(values: exact) }
+        let percentiles: [Double?]
+        let levels = [0.05, 0.25, 0.5, 0.75, 0.95]
+        switch store {
+        case .values(let values):
+            return Summary(values: values)
+        case .counts(let counts):
+            percentiles = levels.map { Self.linearPercentile(counts: counts, total: n, $0) }
+        case .sketch(let sketch):
+            percentiles = sketch.quantiles(levels)
+        }
         var result = Summary(values: [Double]())
         result.n = n
         result.mean = mean
-        result.min = s.min
-        result.max = s.max
-        let q = s.quantiles([0.05, 0.25, 0.5, 0.75, 0.95])
-        result.p5 = q[0]; result.p25 = q[1]; result.p50 = q[2]; result.p75 = q[3]; result.p95 = q[4]
+        result.min = min
+        result.max = max
+        result.p5 = percentiles[0]; result.p25 = percentiles[1]; result.p50 = percentiles[2]
+        result.p75 = percentiles[3]; result.p95 = percentiles[4]
         let std = (Swift.max(0, m2) / Double(n - 1)).squareRoot()
         result.std = std
         let half = StudentT.quantile(0.975, degreesOfFreedom: n - 1) * std / Double(n).squareRoot()
         result.ci95Low = mean - half
         result.ci95High = mean + half
         return result
+    }
+
+    /// numpy's linear percentile of the sorted values the count table stands for.
+    static func linearPercentile(counts: [Int], total: Int, _ q: Double) -> Double {
+        let h = Double(total - 1) * q
+        let lower = Int(h.rounded(.down))
+        let fraction = h - Double(lower)
+        let a = orderStatistic(counts: counts, lower)
+        guard fraction > 0, lower + 1 < total else { return a }
+        let b = orderStatistic(counts: counts, lower + 1)
+        return a + fraction * (b - a)
+    }
+
+    /// The k-th smallest value (0-based).
+    static func orderStatistic(counts: [Int], _ k: Int) -> Double {
+        var seen = 0
+        for (value, count) in counts.enumerated() {
+            seen += count
+            if seen > k { return Double(value) }
+        }
+        return Double(counts.count - 1)
     }
 }

@@ -1,0 +1,141 @@
+import Foundation
+import Testing
+import SimKernel
+@testable import Experiments
+
+/// The sketch's promise: the true rank of every reported quantile is within
+/// `rankErrorBound` of q·n. Checked against exact ranks on data large enough to force many
+/// compactions (a small k makes the bound bite).
+@Suite struct QuantileSketchTests {
+    private func lognormalData(_ n: Int, seed: UInt64) -> [Double] {
+        var rng = Xoshiro256StarStar(seed: seed)
+        let sampler = Sampler(.lognormal(median: 200, p90: 750))
+        return (0..<n).map { _ in sampler.sample(&rng) }
+    }
+
+    /// Number of values ≤ x in sorted data.
+    private func rank(_ x: Double, in sorted: [Double]) -> Int {
+        var lo = 0, hi = sorted.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sorted[mid] <= x { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    private func checkBound(_ sketch: QuantileSketch, against data: [Double]) {
+        let sorted = data.sorted()
+        let n = Double(sorted.count)
+        #expect(sketch.count == sorted.count)
+        #expect(sketch.rankErrorBound > 0, "the test must force compactions")
+        for q in stride(from: 0.01, through: 0.99, by: 0.01) {
+            guard let x = sketch.quantile(q) else { Issue.record("no quantile"); return }
+            // The reported value's rank interval [rank(< x) + 1, rank(≤ x)] must come within
+            // the bound of q·n (ties make the interval wide; continuous data keeps it narrow).
+            let atMost = Double(rank(x, in: sorted))
+            let below = Double(rank(x.nextDown, in: sorted))
+            let target = q * n
+            let distance = max(0, below + 1 - target, target - atMost)
+            #expect(distance <= Double(sketch.rankErrorBound) + 1,
+                    "q=\(q): rank off by \(distance) > bound \(sketch.rankErrorBound)")
+        }
+    }
+
+    @Test func quantilesStayWithinTheStatedRankErrorBound() {
+        let data = lognormalData(200_000, seed: 3)
+        var sketch = QuantileSketch(k: 64)
+        for x in data { sketch.add(x) }
+        checkBound(sketch, against: data)
+        // The bound itself is small: at most (levels)·n/(2k), levels ≈ log2(n/2k) + 1.
+        let levels = (log2(200_000.0 / 128) + 1).rounded(.up)
+        #expect(Double(sketch.rankErrorBound) <= levels * 200_000 / 128)
+        #expect(sketch.min == data.min() && sketch.max == data.max())
+    }
+
+    @Test func mergedSketchesKeepTheSummedBound() {
+        let a = lognormalData(60_000, seed: 4), b = lognormalData(90_000, seed: 5)
+        var sa = QuantileSketch(k: 64), sb = QuantileSketch(k: 64)
+        for x in a { sa.add(x) }
+        for x in b { sb.add(x) }
+        let boundBefore = sa.rankErrorBound + sb.rankErrorBound
+        sa.merge(sb)
+        #expect(sa.rankErrorBound >= boundBefore)
+        checkBound(sa, against: a + b)
+    }
+
+    @Test func theDefaultSketchIsTightAtAMillionValues() {
+        // What `execsim run --replications 1000000` relies on: under 0.2% of n.
+        var sketch = QuantileSketch()
+        var rng = Xoshiro256StarStar(seed: 6)
+        for _ in 0..<1_000_000 { sketch.add(rng.nextUnit()) }
+        #expect(Double(sketch.rankErrorBound) / 1_000_000 < 0.002)
+        // Uniform data: the p-quantile is p within the rank bound (plus sampling noise 1e-3).
+        for q in [0.05, 0.25, 0.5, 0.75, 0.95] {
+            #expect(abs(sketch.quantile(q)! - q) < Double(sketch.rankErrorBound) / 1_000_000 + 0.003)
+        }
+    }
+
+    @Test func sameInputsGiveTheSameSketch() {
+        let data = lognormalData(50_000, seed: 7)
+        var s1 = QuantileSketch(k: 64), s2 = QuantileSketch(k: 64)
+        for x in data { s1.add(x); s2.add(x) }
+        #expect(s1 == s2)
+    }
+}
+
+@Suite struct StreamingSummaryTests {
+    @Test func belowTheExactLimitItIsExactlySummary() {
+        var rng = Xoshiro256StarStar(seed: 8)
+        let values: [Double?] = (0..<1000).map { i in i % 7 == 0 ? nil : rng.nextUnit() * 100 }
+        var s = StreamingSummary(exactLimit: 1000)
+        for v in values { s.add(v) }
+        #expect(s.summary() == Summary(values: values))
+        #expect(!s.isEstimated && s.percentileRankErrorBound == 0)
+    }
+
+    @Test func smallIntegerFiguresStayExactPastTheLimit() {
+        var rng = Xoshiro256StarStar(seed: 9)
+        let values = (0..<20_000).map { _ in Double(Int(rng.nextUnit() * 40)) }
+        var s = StreamingSummary(exactLimit: 100)
+        for v in values { s.add(v) }
+        let exact = Summary(values: values)
+        let streamed = s.summary()
+        #expect(!s.isEstimated)
+        #expect(streamed.n == exact.n)
+        #expect([streamed.p5, streamed.p25, streamed.p50, streamed.p75, streamed.p95, streamed.min, streamed.max]
+                == [exact.p5, exact.p25, exact.p50, exact.p75, exact.p95, exact.min, exact.max])
+        // Welford and the two-pass mean agree to rounding.
+        #expect(abs(streamed.mean! - exact.mean!) < 1e-10 * exact.mean!)
+        #expect(abs(streamed.std! - exact.std!) < 1e-9 * exact.std!)
+    }
+
+    @Test func continuousFiguresUseTheSketchWithinItsBound() {
+        var rng = Xoshiro256StarStar(seed: 10)
+        let values = (0..<30_000).map { _ in rng.nextUnit() }
+        var s = StreamingSummary(exactLimit: 100)
+        for v in values { s.add(v) }
+        #expect(s.isEstimated)
+        let exact = Summary(values: values)
+        let streamed = s.summary()
+        // The bound is on ranks: the reported p-quantile's rank in the sorted data is within
+        // bound·n of p·n, plus one rank for the two conventions (numpy's h = (n−1)p against
+        // the sketch's first value reaching p·n).
+        let sorted = values.sorted()
+        let allowed = s.percentileRankErrorBound * 30_000 + 2
+        for (p, q) in [(streamed.p5, 0.05), (streamed.p50, 0.5), (streamed.p95, 0.95)] {
+            let rank = Double(sorted.firstIndex { $0 >= p! }!)
+            #expect(abs(rank - q * 30_000) <= allowed, "p\(q): rank \(rank), allowed ±\(allowed)")
+        }
+        #expect(streamed.min == exact.min && streamed.max == exact.max)
+    }
+
+    @Test func aLateNonIntegerSwitchesCountsToTheSketch() {
+        var s = StreamingSummary(exactLimit: 10)
+        for i in 0..<1000 { s.add(Double(i % 5)) }
+        #expect(!s.isEstimated)
+        s.add(2.5)
+        #expect(s.isEstimated)
+        #expect(s.summary().n == 1001)
+        #expect(s.summary().max == 4)
+    }
+}
