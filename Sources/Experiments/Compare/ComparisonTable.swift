@@ -22,7 +22,7 @@ public enum ComparisonTable {
         let order = [c.baseline] + (0..<k).filter { $0 != c.baseline }
         var labelColumn = [""]
         var columns = [[String]](repeating: [], count: k)
-        for i in 0..<k { columns[i].append(i == c.baseline ? "\(c.names[i]) (baseline)" : c.names[i]) }
+        for i in 0..<k { columns[i].append(i == c.baseline && c.names[i] != "baseline" ? "\(c.names[i]) (baseline)" : c.names[i]) }
         for m in c.metrics {
             labelColumn.append("\(label(m.metric)), \(m.metric.betterDirection) is better")
             labelColumn.append("  difference vs baseline ± 95%")
