@@ -30,7 +30,7 @@ public enum ComparisonTable {
             for i in 0..<k {
                 columns[i].append(meanCell(m, i))
                 if let p = m.paired[i], let d = p.diffMean {
-                    columns[i].append(signed(d) + (p.halfWidth.map { " ± " + HeadlineTable.figure($0) } ?? ""))
+                    columns[i].append(differenceCell(d, p.halfWidth))
                     columns[i].append(p.shareBetter.map { String(format: "%.0f%%", 100 * $0) } ?? "—")
                 } else {
                     columns[i].append(i == c.baseline ? "" : "—")
@@ -91,8 +91,14 @@ public enum ComparisonTable {
         return text
     }
 
-    private static func signed(_ x: Double) -> String {
-        (x > 0 ? "+" : "") + HeadlineTable.figure(x)
+    /// The difference and its half-width, both to two significant figures of the half-width,
+    /// so a tight interval never prints as "± 0.000".
+    static func differenceCell(_ d: Double, _ halfWidth: Double?) -> String {
+        guard let h = halfWidth, h > 0, h.isFinite else {
+            return (d > 0 ? "+" : "") + HeadlineTable.figure(d)
+        }
+        let decimals = min(6, max(0, 1 - Int(log10(h).rounded(.down))))
+        return String(format: "%+.\(decimals)f ± %.\(decimals)f", d, h)
     }
 
     // MARK: CSV files
