@@ -3,6 +3,7 @@ public enum CommandRegistry {
     /// Add a new command here; nothing else needs to change.
     public static let commands: [any ExecsimCommand] = [
         RunCommand(),
+        CompareCommand(),
         ValidateCommand(),
         DefaultsCommand(),
         TraceCommand(),

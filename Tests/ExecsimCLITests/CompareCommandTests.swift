@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+@testable import ExecsimCLI
+import Experiments
+import ProgramModel
+
+/// The repository's `scenarios/` folder, found from this file so tests run from any directory.
+let scenariosFolder = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("scenarios").path
+
+func shippedScenario(_ name: String) -> String { "\(scenariosFolder)/\(name).json" }
+
+func temporaryFolder() -> String {
+    let path = NSTemporaryDirectory() + "execsim-compare-\(UUID().uuidString)"
+    try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+}
+
+@Suite struct CompareCommandTests {
+    @Test func writesTheFilesAndPrintsTheTable() throws {
+        let out = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let captured = CapturedIO()
+        let code = ExecsimCLI.run(["compare", shippedScenario("baseline"), shippedScenario("co-development"),
+                                   shippedScenario("more-squads"), "--replications", "60", "--seed", "3",
+                                   "--delta", "pilot_to_scale_rate=0.05", "--metrics", "pilot_to_scale_rate,roi",
+                                   "--threads", "2", "--out", out], io: captured.io)
+        #expect(code == 0, "\(captured.stderr)")
+        let comparison = try String(contentsOfFile: out + "/comparison.csv", encoding: .utf8)
+            .split(separator: "\n")
+        #expect(comparison.first == "metric,scenario,baseline,mean,baseline_mean,diff_mean,diff_ci95_low,diff_ci95_high,sd_diff,share_better,n")
+        #expect(comparison.count == 1 + 2 * 2)  // two metrics, two scenarios against the baseline
+        #expect(comparison[1].hasPrefix("pilot_to_scale_rate,co-development,baseline,"))
+        #expect(comparison[1].hasSuffix(",60"))
+        let best = try String(contentsOfFile: out + "/best.csv", encoding: .utf8).split(separator: "\n")
+        #expect(best.first == "metric,better,scenario,mean,mcb_low,mcb_high,mcb_verdict,n,delta,selected,selection_replications")
+        #expect(best.count == 1 + 2 * 3)
+        #expect(best.filter { $0.hasPrefix("pilot_to_scale_rate,higher,") && $0.contains(",0.05,true,") }.count == 1)
+        #expect(best.filter { $0.hasPrefix("roi,") }.allSatisfy { $0.hasSuffix(",,") })
+        for name in ["baseline", "co-development", "more-squads"] {
+            #expect(FileManager.default.fileExists(atPath: "\(out)/\(name)/summary.csv"))
+        }
+        #expect(captured.stdout.contains("pilot-to-scale rate, higher is better"))
+        #expect(captured.stdout.contains("selected (KN, δ = 0.05)"))
+        #expect(captured.stdout.contains("co-development"))
+    }
+
+    @Test func usageErrors() {
+        let a = shippedScenario("baseline"), b = shippedScenario("federated")
+        let cases: [([String], String)] = [
+            (["compare", a, b, "--metrics", "roi,speed"],
+             "Error: invalid value 'speed' for option '--metrics': expected a metric name, one of use_cases,"),
+            (["compare", a, b, "--delta", "roi"], "Error: invalid value 'roi' for option '--delta': expected metric=value"),
+            (["compare", a, b, "--delta", "roi=-1"], "Error: invalid value '-1' for option '--delta': expected a positive number"),
+            (["compare", a, b, "--baseline", "nope"],
+             "Error: invalid value 'nope' for option '--baseline': expected the name of one of the scenarios: baseline, federated"),
+            (["compare", a], "Error: missing argument <scenario.json>"),
+        ]
+        for (arguments, message) in cases {
+            let captured = CapturedIO()
+            #expect(ExecsimCLI.run(arguments, io: captured.io) == 64)
+            #expect(captured.stderr.hasPrefix(message), "\(captured.stderr)")
+        }
+    }
+
+    @Test func everyShippedScenarioValidates() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: scenariosFolder)
+            .filter { $0.hasSuffix(".json") }.sorted()
+        #expect(files.count >= 7)
+        #expect(files.first == "baseline.json")  // so `scenarios/*.json` puts the baseline first
+        for file in files {
+            let scenario = try Scenario.load(contentsOf: "\(scenariosFolder)/\(file)")
+            #expect(scenario.name + ".json" == file)
+            #expect(!(scenario.description ?? "").isEmpty, "\(file) needs a description")
+        }
+    }
+
+    /// Common random numbers pay: with the same seed the paired interval for the difference is
+    /// narrower than the one from independent seeds (Welch, as one would have to use then).
+    @Test(arguments: [ReplicationMetric.pilotToScaleRate, .valueRealized, .meanUseCaseTTVMonths])
+    func commonRandomNumbersNarrowTheInterval(metric: ReplicationMetric) throws {
+        let base = try Scenario.load(contentsOf: shippedScenario("baseline"))
+        let codev = try Scenario.load(contentsOf: shippedScenario("co-development"))
+        let n = 300
+        let a = ScenarioRunner.run(base, seed: 1, replications: n, threads: 2).map { $0.value(of: metric) }
+        let same = ScenarioRunner.run(codev, seed: 1, replications: n, threads: 2).map { $0.value(of: metric) }
+        let other = ScenarioRunner.run(codev, seed: 2, replications: n, threads: 2).map { $0.value(of: metric) }
+        let paired = try #require(PairedComparison(scenario: same, baseline: a, higherIsBetter: true).halfWidth)
+        let sa = Summary(values: a), so = Summary(values: other)
+        let sa2 = try #require(sa.std) * sa.std! / Double(sa.n), so2 = try #require(so.std) * so.std! / Double(so.n)
+        let welchDF = (sa2 + so2) * (sa2 + so2)
+            / (sa2 * sa2 / Double(sa.n - 1) + so2 * so2 / Double(so.n - 1))
+        let independent = StudentT.quantile(0.975, degreesOfFreedom: Int(welchDF)) * (sa2 + so2).squareRoot()
+        #expect(paired < 0.8 * independent, "\(metric.name): paired ±\(paired), independent ±\(independent)")
+    }
+}
