@@ -6,6 +6,7 @@ public enum CommandRegistry {
         ValidateCommand(),
         DefaultsCommand(),
         TraceCommand(),
+        ReportCommand(),
         BenchCommand(),
     ]
 
