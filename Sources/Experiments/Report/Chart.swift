@@ -14,15 +14,15 @@ public struct Chart: Sendable {
 public struct ChartSource: Sendable, Equatable {
     public var scenario: String
     public var replications: Int
-    public var seed: UInt64
+    public var seed: UInt64?
 
-    public init(scenario: String, replications: Int, seed: UInt64) {
+    public init(scenario: String, replications: Int, seed: UInt64?) {
         self.scenario = scenario
         self.replications = replications
         self.seed = seed
     }
 
     public var caption: String {
-        "Scenario \(scenario) · \(replications) replications · seed \(seed) · execsim \(ExecsimVersion.current)"
+        "Scenario \(scenario) · \(replications) replications · seed \(seed.map(String.init) ?? "not recorded") · execsim \(ExecsimVersion.current)"
     }
 }
