@@ -18,8 +18,10 @@ public struct NiceTicks: Sendable, Equatable {
             let pad = lo == 0 ? 1 : abs(lo) * 0.1
             lo -= pad; hi += pad
         }
-        let range = Self.nice(hi - lo, round: false)
-        let step = Self.nice(range / Double(Swift.max(1, count)), round: true)
+        // Heckbert first rounds the range up to a nice number, which for a range just past a
+        // power of ten (−3…1e6) doubles it and wastes a third of the axis; rounding the step
+        // alone keeps the axis tight and the step still 1, 2 or 5 × 10ⁿ.
+        let step = Self.nice((hi - lo) / Double(Swift.max(1, count)), round: true)
         let lower = (lo / step).rounded(.down) * step
         let upper = (hi / step).rounded(.up) * step
         var values: [Double] = []
