@@ -17,7 +17,7 @@ public enum CapacityChart {
         let present = series.filter { data[$0.metric] != nil }
         let rows = present.flatMap { data[$0.metric]! }
         let top = max(rows.map(\.p95).max() ?? 1, squads)
-        let x = frame.xAxis(NiceTicks(min: 0, max: rows.map(\.month).max() ?? 1, count: 10), label: "month")
+        let x = frame.xAxis(NiceTicks(min: 0, max: rows.map(\.month).max() ?? 1, count: 6), label: "month")
         let y = frame.yAxis(NiceTicks(min: 0, max: top, count: 6), label: "count at month end")
         if squads > 0 {
             frame.svg.line(x1: frame.left, y1: y(squads), x2: frame.right, y2: y(squads), stroke: Palette.black,

@@ -48,7 +48,7 @@ public enum FanChart {
         let unit = divisor == 1 ? "k$" : "M$"
         let q = g.quantiles.map { $0.map { $0 / divisor } }
         let cost = g.costLine.map { $0 / divisor }
-        let x = frame.xAxis(NiceTicks(min: 0, max: g.months.last ?? 1, count: 10), label: "month")
+        let x = frame.xAxis(NiceTicks(min: 0, max: g.months.last ?? 1, count: 6), label: "month")
         let y = frame.yAxis(NiceTicks(min: 0, max: top / divisor, count: 6), label: "cumulative (\(unit), undiscounted)")
 
         // The break-even region: from where the optimistic edge (p95) first reaches the cost to
