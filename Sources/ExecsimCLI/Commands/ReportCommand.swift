@@ -4,7 +4,7 @@ import Experiments
 struct ReportCommand: ExecsimCommand {
     let spec = CommandSpec(
         name: "report",
-        summary: "Write an HTML report with charts from a run, compare or sweep folder.",
+        summary: "Write an HTML report with charts from a results folder.",
         usage: "report <dir> [--out <file>]",
         options: [
             OptionSpec(name: "--out", valueName: "file", help: "The report file (default <dir>/report.html)."),
