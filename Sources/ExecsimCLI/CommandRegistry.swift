@@ -7,6 +7,7 @@ public enum CommandRegistry {
         ValidateCommand(),
         DefaultsCommand(),
         TraceCommand(),
+        ReportCommand(),
         BenchCommand(),
     ]
 

@@ -6,7 +6,7 @@ struct RunCommand: ExecsimCommand {
     let spec = CommandSpec(
         name: "run",
         summary: "Simulate scenarios and write their results.",
-        usage: "run [<scenario.json> ...] [--replications <n>] [--seed <s>] [--threads <t>] [--out <dir>] [--quiet]",
+        usage: "run [<scenario.json> ...] [--replications <n>] [--seed <s>] [--threads <t>] [--out <dir>] [--report] [--quiet]",
         options: [
             OptionSpec(name: "--replications", valueName: "n",
                        help: "Replications per scenario (default: the file's, else 1000)."),
@@ -14,6 +14,8 @@ struct RunCommand: ExecsimCommand {
             OptionSpec(name: "--threads", valueName: "t",
                        help: "Worker threads (default: all processors); results do not depend on it."),
             OptionSpec(name: "--out", valueName: "dir", help: "Output folder (default results)."),
+            OptionSpec(name: "--report", valueName: nil,
+                       help: "Also write report.html and the charts as .svg into each scenario's folder."),
             OptionSpec(name: "--quiet", valueName: nil, help: "No progress bar and no table."),
         ],
         positionals: [
@@ -23,7 +25,8 @@ struct RunCommand: ExecsimCommand {
         discussion: """
             Writes <dir>/<scenario name>/replications.csv, summary.csv, timeseries.csv,
             scenario.json (every default filled in, to repeat the run) and manifest.json,
-            then prints the headline figures as mean [95% CI] and p5 – p95.
+            then prints the headline figures as mean [95% CI] and p5 – p95. With --report, also
+            report.html and one .svg per chart (see `execsim help report`).
             """)
 
     func run(_ args: ParsedArguments, _ io: CommandIO) throws -> Int32 {
@@ -31,6 +34,7 @@ struct RunCommand: ExecsimCommand {
         let threads = try args.int("--threads", default: 0, minimum: 0)
         let out = args.string("--out") ?? "results"
         let quiet = args.flag("--quiet")
+        let report = args.flag("--report")
         for scenario in scenarios {
             let replications = try args.int("--replications", default: scenario.replications ?? 1000, minimum: 1)
             let seed = try args.uint64("--seed", default: scenario.seed ?? 1)
@@ -56,6 +60,11 @@ struct RunCommand: ExecsimCommand {
                 if outcome.percentileRankErrorBound > 0 {
                     io.printLine("Percentiles estimated by a quantile sketch (rank error at most \(String(format: "%.3f", 100 * outcome.percentileRankErrorBound))% of n); means and intervals are exact.")
                 }
+            }
+            if report {
+                // The report reads the files just written, so it shows exactly what they hold.
+                let path = try ReportCommand.write(folder, to: nil)
+                io.writeOutput("report: \(path)\n")
             }
         }
         return ExitCode.success.rawValue

@@ -1,0 +1,40 @@
+import Foundation
+import Experiments
+
+struct ReportCommand: ExecsimCommand {
+    let spec = CommandSpec(
+        name: "report",
+        summary: "Write an HTML report with charts from a results folder.",
+        usage: "report <dir> [--out <file>]",
+        options: [
+            OptionSpec(name: "--out", valueName: "file", help: "The report file (default <dir>/report.html)."),
+        ],
+        positionals: [
+            PositionalSpec(name: "dir", help: "A folder written by run (summary.csv), compare (comparison.csv) or sweep (points.csv).",
+                           minCount: 1, maxCount: 1),
+        ],
+        discussion: """
+            Writes one self-contained report.html (inline SVG and CSS, no scripts, no network) and
+            each chart as its own .svg beside it, for slides. A run folder gives the headline table,
+            the funnel, time to value, the value-against-cost fan chart and capacity; a compare folder
+            the forest plot; a sweep folder the tornado, the Morris μ*–σ plot or grid line charts.
+            """)
+
+    func run(_ args: ParsedArguments, _ io: CommandIO) throws -> Int32 {
+        guard let directory = args.positionals(named: "dir").first else {
+            throw CommandFailure(.usage, "report needs a folder")
+        }
+        let path = try Self.write(directory, to: args.string("--out"))
+        io.writeOutput(path + "\n")
+        return ExitCode.success.rawValue
+    }
+
+    /// Reading problems are bad input (65); writing problems are output errors (73).
+    static func write(_ directory: String, to file: String?) throws(CommandFailure) -> String {
+        do {
+            return try ReportBuilder.writeReport(forDirectory: directory, to: file)
+        } catch {
+            throw CommandFailure(error.action == "read" ? .invalidInput : .cannotWriteOutput, error.description)
+        }
+    }
+}
