@@ -31,8 +31,8 @@ public enum ForestPlot {
                       (.line(Palette.black, "4 3"), "no difference"), (.dot(Palette.vermillion), "★ best scenario")])
         var y = 64.0
         for panel in panels {
-            let higher = MetricDirection.higherIsBetter(panel.metric)
-            frame.svg.text(MetricDirection.label(panel.metric), x: 16, y: y + 14, size: 13, bold: true)
+            let higher = MetricLabels.higherIsBetter(panel.metric)
+            frame.svg.text(MetricLabels.label(panel.metric), x: 16, y: y + 14, size: 13, bold: true)
             let values: [Double] = panel.rows.flatMap { [$0.low, $0.high, $0.diff] } + [0]
             let ticks = NiceTicks(min: values.min() ?? 0, max: values.max() ?? 1, count: 5)
             let x = LinearScale(domain: (ticks.lower, ticks.upper), range: (frame.left, frame.right))

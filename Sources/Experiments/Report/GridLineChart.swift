@@ -14,7 +14,7 @@ public enum GridLineChart {
 
     public static func chart(metric: String, xParameter: String, xLabels: [Double: String], lines: [Line],
                              lineParameter: String?, source: ChartSource) -> Chart {
-        let label = MetricDirection.label(metric)
+        let label = MetricLabels.label(metric)
         let title = "\(label.prefix(1).uppercased() + label.dropFirst()) against \(xParameter)"
         var frame = ChartFrame(title: title, caption: source.caption, height: 440,
                                legendRows: lines.count > 4 ? 2 : 1, leftMargin: 80)
@@ -36,7 +36,7 @@ public enum GridLineChart {
             x = frame.xAxis(xTicks, label: xParameter)
         }
         let y = frame.yAxis(NiceTicks(min: ys.min() ?? 0, max: ys.max() ?? 1, count: 6),
-                            label: MetricDirection.axisLabel(metric))
+                            label: MetricLabels.axisLabel(metric))
         let dashes: [String?] = [nil, "8 3", "2 2", "8 3 2 3", "4 4", "12 3", nil]
         for (i, line) in lines.enumerated() {
             let color = Palette.series[i % Palette.series.count]

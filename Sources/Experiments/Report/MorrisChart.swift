@@ -10,7 +10,7 @@ public enum MorrisChart {
     }
 
     public static func chart(metric: String, points: [Point], source: ChartSource) -> Chart {
-        let label = MetricDirection.label(metric)
+        let label = MetricLabels.label(metric)
         let title = "Which parameters matter for \(label.replacingOccurrences(of: " (k$)", with: "")): Morris μ* against σ"
         var frame = ChartFrame(title: title, caption: source.caption, height: 480, legendRows: 1, rightMargin: 32)
         frame.legend([(.dot(Palette.blue), "parameter"), (.line(Palette.blue, nil), "95% interval of μ*"),

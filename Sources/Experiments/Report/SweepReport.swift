@@ -20,12 +20,12 @@ enum SweepReport {
     static func build(points: CSVTable, tornado: CSVTable?, sensitivity: CSVTable?, manifest: JSONValue?,
                       directory: String) -> (html: String, charts: [Chart]) {
         let parameters = points.header.filter { h in h != "point" && !statSuffixes.contains { h.hasSuffix($0) } }
-        let metrics = MetricDirection.ordered(points.header.filter { $0.hasSuffix("_mean") }.map { String($0.dropLast(5)) })
+        let metrics = MetricLabels.ordered(points.header.filter { $0.hasSuffix("_mean") }.map { String($0.dropLast(5)) })
         let name = manifest?["scenario"]?.string ?? manifest?["name"]?.string ?? (directory as NSString).lastPathComponent
         let source = ChartSource(scenario: name, replications: Int(manifest?["replications"]?.number ?? 0),
                                  seed: manifest?["seed"]?.number.map { UInt64($0) })
         func shown(_ all: [String]) -> [String] {
-            let ordered = MetricDirection.ordered(all)
+            let ordered = MetricLabels.ordered(all)
             let headline = Set(HeadlineTable.metrics.map(\.0.name))
             return ordered.contains(where: headline.contains) ? ordered.filter(headline.contains) : Array(ordered.prefix(4))
         }
@@ -41,7 +41,7 @@ enum SweepReport {
                 for i in ms.indices where ms[i] == metric {
                     guard let p = ps[i], let a = al[i], let b = ah[i] else { continue }
                     bars.append(.init(parameter: p, lowValue: lv[i] ?? "", highValue: hv[i] ?? "", atLow: a, atHigh: b))
-                    rows.append([p, MetricDirection.label(metric), lv[i] ?? "", hv[i] ?? "", HeadlineTable.figure(a),
+                    rows.append([p, MetricLabels.label(metric), lv[i] ?? "", hv[i] ?? "", HeadlineTable.figure(a),
                                  HeadlineTable.figure(b), sw[i].map(HeadlineTable.figure) ?? "—"])
                 }
                 charts.append(TornadoChart.chart(metric: metric, bars: bars, source: source))
@@ -57,7 +57,7 @@ enum SweepReport {
                 for i in ms.indices where ms[i] == metric {
                     guard let p = ps[i], let m = ms_[i], let s = sg[i] else { continue }
                     pts.append(.init(parameter: p, muStar: m, sigma: s, low: lo[i], high: hi[i]))
-                    rows.append([p, MetricDirection.label(metric), mu[i].map(HeadlineTable.figure) ?? "—", HeadlineTable.figure(m),
+                    rows.append([p, MetricLabels.label(metric), mu[i].map(HeadlineTable.figure) ?? "—", HeadlineTable.figure(m),
                                  "[\(lo[i].map(HeadlineTable.figure) ?? "—"), \(hi[i].map(HeadlineTable.figure) ?? "—")]",
                                  HeadlineTable.figure(s)])
                 }
@@ -76,7 +76,7 @@ enum SweepReport {
                 }
                 return row
             }
-            table = .init(caption: "Grid sweep of \(name)", header: ["point"] + parameters + (first.map { ["\(MetricDirection.label($0)) mean [95% CI]"] } ?? []),
+            table = .init(caption: "Grid sweep of \(name)", header: ["point"] + parameters + (first.map { ["\(MetricLabels.label($0)) mean [95% CI]"] } ?? []),
                           rows: rows)
         }
         let html = HTMLReport.page(title: "Sensitivity of \(name)", subtitle: source.caption, tables: [table], charts: charts)

@@ -1,12 +1,11 @@
-/// Which way is better for a figure of MODEL.md section 7, for labelling "better" sides.
-public enum MetricDirection {
-    /// Counts of losses, times, waits and costs are better lower; rates, value, ROI, NPV and
-    /// counts of progress are better higher.
+import ProgramModel
+
+/// How charts name a figure of MODEL.md section 7 and which side of an axis is better.
+public enum MetricLabels {
+    /// The direction from the one place directions live (`ReplicationMetric.higherIsBetter`);
+    /// a column that is not a section 7 figure counts as higher-is-better.
     public static func higherIsBetter(_ metric: String) -> Bool {
-        let lower: Set<String> = ["rejected", "deferred", "abandoned_data", "failed_technical", "stalled_purgatory",
-                                  "in_purgatory_at_horizon", "adoption_stalled", "cost", "drift_events",
-                                  "compliance_incidents"]
-        return !(lower.contains(metric) || metric.hasSuffix("_months"))
+        ReplicationMetric(name: metric)?.higherIsBetter ?? true
     }
 
     /// The display label of a metric column: the headline label where there is one.
