@@ -95,3 +95,54 @@ func temporaryFolder() -> String {
         #expect(paired < 0.8 * independent, "\(metric.name): paired ±\(paired), independent ±\(independent)")
     }
 }
+
+@Suite struct ReportCommandTests {
+    private func run(_ arguments: [String]) -> (code: Int32, stdout: String, stderr: String) {
+        let captured = CapturedIO()
+        let code = ExecsimCLI.run(arguments, io: captured.io)
+        return (code, captured.stdout, captured.stderr)
+    }
+
+    @Test func runWithReportWritesTheHTMLAndEveryRunChart() throws {
+        let out = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let r = run(["run", "--replications", "30", "--out", out, "--report", "--quiet"])
+        #expect(r.code == 0, "\(r.stderr)")
+        #expect(r.stdout == "report: \(out)/baseline/report.html\n")
+        let files = try FileManager.default.contentsOfDirectory(atPath: out + "/baseline")
+        #expect(files.contains("report.html"))
+        #expect(files.filter { $0.hasSuffix(".svg") }.count >= 4)
+        let html = try String(contentsOfFile: out + "/baseline/report.html", encoding: .utf8)
+        #expect(html.contains("<svg") && !html.contains("<script"))
+        // `execsim report DIR` rebuilds the same report from the files alone.
+        let again = run(["report", out + "/baseline", "--out", out + "/again.html"])
+        #expect(again.code == 0, "\(again.stderr)")
+        #expect(try String(contentsOfFile: out + "/again.html", encoding: .utf8) == html)
+    }
+
+    @Test func compareWithReportMarksTheMCBBest() throws {
+        let out = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let r = run(["compare", shippedScenario("baseline"), shippedScenario("co-development"),
+                     "--replications", "200", "--metrics", "pilot_to_scale_rate", "--out", out,
+                     "--report", "--quiet"])
+        #expect(r.code == 0, "\(r.stderr)")
+        #expect(r.stdout.hasSuffix("report: \(out)/report.html\n"))
+        let html = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
+        #expect(html.contains("co-development"))
+        // The best marked in the report is the MCB verdict of best.csv, not the last row.
+        let best = try String(contentsOfFile: out + "/best.csv", encoding: .utf8)
+        let bestRow = best.split(separator: "\n").first { $0.contains(",best,") }
+        #expect(bestRow?.contains(",co-development,") == true)
+        #expect(html.contains("★ co-development"))
+        #expect(!html.contains("★ baseline"))
+    }
+
+    @Test func reportOfAFolderWithoutResultsIsInvalidInput() {
+        let out = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let r = run(["report", out])
+        #expect(r.code == 65)
+        #expect(r.stderr.hasPrefix("Error: "))
+    }
+}

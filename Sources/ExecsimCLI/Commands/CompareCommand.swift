@@ -6,7 +6,7 @@ struct CompareCommand: ExecsimCommand {
     let spec = CommandSpec(
         name: "compare",
         summary: "Compare scenarios against a baseline with common random numbers.",
-        usage: "compare <a.json> <b.json> [<c.json> ...] [--baseline <name>] [--replications <n>] [--seed <s>] [--metrics <m1,m2,...>] [--delta <metric=value>] [--threads <t>] [--out <dir>] [--quiet]",
+        usage: "compare <a.json> <b.json> [<c.json> ...] [--baseline <name>] [--replications <n>] [--seed <s>] [--metrics <m1,m2,...>] [--delta <metric=value>] [--threads <t>] [--out <dir>] [--report] [--quiet]",
         options: [
             OptionSpec(name: "--baseline", valueName: "name",
                        help: "The scenario the others are compared with (default: the first file's)."),
@@ -19,6 +19,8 @@ struct CompareCommand: ExecsimCommand {
             OptionSpec(name: "--threads", valueName: "t",
                        help: "Worker threads (default: all processors); results do not depend on it."),
             OptionSpec(name: "--out", valueName: "dir", help: "Output folder (default results)."),
+            OptionSpec(name: "--report", valueName: nil,
+                       help: "Also write report.html (forest plot and tables) and the charts as .svg into the output folder."),
             OptionSpec(name: "--quiet", valueName: nil, help: "No progress bars and no table."),
         ],
         positionals: [
@@ -116,6 +118,9 @@ struct CompareCommand: ExecsimCommand {
             io.printLine("\(scenarios.count) scenarios, \(replications) replications each, seed \(seed) (\(seconds) s) → \(out)/comparison.csv, \(out)/best.csv")
             io.writeOutput(ComparisonTable.render(comparison))
             for note in notes { io.printLine(note) }
+        }
+        if args.flag("--report") {
+            io.printLine("report: \(try ReportCommand.write(out, to: nil))")
         }
         return ExitCode.success.rawValue
     }

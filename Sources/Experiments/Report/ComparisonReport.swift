@@ -58,14 +58,21 @@ enum ComparisonReport {
         return (html, [chart])
     }
 
-    /// best.csv as metric → scenario; a file without a metric column names one overall best,
-    /// kept under "".
+    /// best.csv as metric → scenario. `execsim compare` writes one row per metric and scenario
+    /// with Hsu's MCB verdict; the scenario whose verdict is "best" is the one marked. A file
+    /// without a verdict column names one best per metric, and one without a metric column one
+    /// overall best, kept under "".
     static func bestScenarios(_ t: CSVTable?) -> [String: String] {
         guard let t, t.index(of: "scenario") != nil else { return [:] }
         let scenarios = t.strings("scenario")
         guard t.index(of: "metric") != nil else { return scenarios.first.flatMap { $0 }.map { ["": $0] } ?? [:] }
+        let verdicts = t.index(of: "mcb_verdict") != nil ? t.strings("mcb_verdict") : nil
         var best: [String: String] = [:]
-        for (m, s) in zip(t.strings("metric"), scenarios) { if let m, let s { best[m] = s } }
+        for (i, (m, s)) in zip(t.strings("metric"), scenarios).enumerated() {
+            guard let m, let s else { continue }
+            if let verdicts, verdicts[i] != "best" { continue }
+            best[m] = s
+        }
         return best
     }
 
