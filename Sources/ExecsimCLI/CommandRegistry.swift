@@ -3,6 +3,8 @@ public enum CommandRegistry {
     /// Add a new command here; nothing else needs to change.
     public static let commands: [any ExecsimCommand] = [
         RunCommand(),
+        SweepCommand(),
+        MergeCommand(),
         ValidateCommand(),
         DefaultsCommand(),
         TraceCommand(),
