@@ -107,7 +107,7 @@ public enum SweepRunner {
     /// Points per window: enough (point, replication) pairs to keep every thread busy, few
     /// enough that finished rows reach the disk often and memory stays small.
     static func windowPoints(replications: Int) -> Int {
-        max(1, min(16, (4096 + replications - 1) / replications))
+        max(1, min(16, (2048 + replications - 1) / replications))
     }
 
     private static func runPoints(_ points: [Int], plan: SweepPlan, file: AppendOnlyFile, threads: Int,
