@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import ProgramModel
 
@@ -107,7 +108,7 @@ public enum SweepRunner {
     /// Points per window: enough (point, replication) pairs to keep every thread busy, few
     /// enough that finished rows reach the disk often and memory stays small.
     static func windowPoints(replications: Int) -> Int {
-        max(1, min(16, (2048 + replications - 1) / replications))
+        max(1, min(64, (2048 + replications - 1) / replications))
     }
 
     private static func runPoints(_ points: [Int], plan: SweepPlan, file: AppendOnlyFile, threads: Int,
@@ -119,17 +120,20 @@ public enum SweepRunner {
         var csv = CSVWriter(header: PointsTable.header(plan.file), reservingCapacity: 1 << 14)
         _ = csv.takeBytes()
         let step = windowPoints(replications: replications)
+        var lastSync = DispatchTime.now().uptimeNanoseconds
         var start = 0
         while start < points.count {
             let window = Array(points[start..<min(start + step, points.count)])
-            // Every point was validated when the plan was built.
-            let scenarios = window.map { try! plan.scenario(point: $0) }
             let values = ParallelReplications.mapWithState(
                 count: window.count * replications, threads: threads,
                 makeState: { (point: -1, simulation: ProgramSimulation?.none) },
                 { state, pair -> [Double?] in
                     let j = pair / replications
-                    if state.point != j { state = (j, ProgramSimulation(scenario: scenarios[j])) }
+                    if state.point != j {
+                        // Built on the worker, so decoding and compiling run in parallel too;
+                        // every point was validated when the plan was built.
+                        state = (j, ProgramSimulation(scenario: try! plan.scenario(point: window[j])))
+                    }
                     let result = state.simulation!.run(seed: seed, replication: pair % replications)
                     return metrics.map { result.value(of: $0) }
                 })
@@ -140,8 +144,15 @@ public enum SweepRunner {
                 PointsTable.appendRow(to: &csv, point: point, values: plan.columnValues(point: point),
                                       summaries: summaries)
             }
+            // Appended rows survive a killed process at once; the fsync, which only guards
+            // against a machine crash, is limited to one a second so that short windows
+            // (few replications per point) are not held up by the disk.
             try file.append(csv.takeBytes())
-            try file.flush()
+            let now = DispatchTime.now().uptimeNanoseconds
+            if now &- lastSync >= 1_000_000_000 {
+                try file.flush()
+                lastSync = now
+            }
             bar.advance(by: window.count)
             start += window.count
         }
