@@ -4,6 +4,8 @@ public enum CommandRegistry {
     public static let commands: [any ExecsimCommand] = [
         RunCommand(),
         CompareCommand(),
+        SweepCommand(),
+        MergeCommand(),
         ValidateCommand(),
         DefaultsCommand(),
         TraceCommand(),

@@ -1,0 +1,97 @@
+import Foundation
+import ProgramModel
+
+/// Combines the folders of `execsim sweep --shard I/N` runs into the folder an unsharded run
+/// would have written, byte for byte: rows sorted by point, the manifest without `shard`,
+/// and the analysis file recomputed from the merged rows.
+public enum SweepMerge {
+    public struct Report: Sendable {
+        public var points: Int
+        public var shards: Int
+    }
+
+    /// - Throws: ``SweepRunError/refused(_:)`` when the folders are not shards of one sweep,
+    ///   repeat a shard, or leave points missing (named); ``SweepRunError/output(_:)`` when
+    ///   writing fails.
+    @discardableResult
+    public static func merge(_ directories: [String], to out: String) throws(SweepRunError) -> Report {
+        guard !directories.isEmpty else { throw .refused("no shard folders given") }
+        var recorded: [(directory: String, manifest: SweepManifest.Recorded)] = []
+        for directory in directories {
+            do throws(ScenarioError) {
+                recorded.append((directory, try SweepManifest.read(directory: directory)))
+            } catch {
+                throw .refused(error.description)
+            }
+        }
+        let plan = recorded[0].manifest.plan
+        let unsharded = SweepManifest.text(plan, shard: nil)
+        let count = recorded[0].manifest.shard?.count ?? 1
+        var seen: [Int: String] = [:]
+        for (directory, manifest) in recorded {
+            if SweepManifest.text(manifest.plan, shard: nil) != unsharded {
+                throw .refused("\(directory) and \(recorded[0].directory) hold shards of different sweeps (their manifest.json differ outside \"shard\")")
+            }
+            let shard = manifest.shard ?? SweepShard(index: 0, count: 1)!
+            if shard.count != count {
+                throw .refused("\(directory) is shard \(shard) but \(recorded[0].directory) is one of \(count) shards; a sweep must be split the same way everywhere")
+            }
+            if let other = seen[shard.index] {
+                throw .refused("\(directory) and \(other) are both shard \(shard)")
+            }
+            seen[shard.index] = directory
+        }
+
+        let header = PointsTable.headerBytes(plan.file)
+        let columns = PointsTable.header(plan.file).count
+        var rows = [ArraySlice<UInt8>?](repeating: nil, count: plan.points.count)
+        var kept: [PointsTable.Contents] = []
+        for (directory, manifest) in recorded {
+            let contents = PointsTable.read(directory + "/points.csv", columns: columns)
+            guard contents.headerLength > 0, Array(contents.bytes[..<contents.headerLength]) == header else {
+                throw .refused("\(directory)/points.csv is missing or its header does not match its manifest")
+            }
+            let shard = manifest.shard ?? SweepShard(index: 0, count: 1)!
+            for row in contents.rows {
+                guard row.point < plan.points.count, shard.contains(point: row.point) else {
+                    throw .refused("\(directory)/points.csv holds point \(row.point), which is not one of shard \(shard)'s")
+                }
+                rows[row.point] = contents.bytes[row.range]
+            }
+            kept.append(contents)
+        }
+        let missing = rows.indices.filter { rows[$0] == nil }
+        if !missing.isEmpty {
+            let absent = (0..<count).filter { seen[$0] == nil }
+            throw .refused("missing \(missing.count) of \(plan.points.count) points: \(describe(missing))"
+                + (absent.isEmpty ? " (unfinished shards: resume them with --resume)"
+                   : "; shards not given: " + absent.map { "\($0)/\(count)" }.joined(separator: ", ")))
+        }
+
+        var bytes = header
+        for row in rows { bytes += row! }
+        kept = []
+        do throws(OutputError) {
+            try AtomicFile.createDirectory(out)
+            try AtomicFile.write(bytes, to: out + "/points.csv")
+            try AtomicFile.write(Array(unsharded.utf8), to: out + "/manifest.json")
+            try SweepRunner.writeAnalysis(plan, directory: out)
+        } catch {
+            throw .output(error)
+        }
+        return Report(points: plan.points.count, shards: recorded.count)
+    }
+
+    /// `3, 7, 10–14` (at most 20 runs of numbers, then `…`).
+    static func describe(_ points: [Int]) -> String {
+        var runs: [String] = []
+        var i = 0
+        while i < points.count {
+            var j = i
+            while j + 1 < points.count && points[j + 1] == points[j] + 1 { j += 1 }
+            runs.append(i == j ? "\(points[i])" : "\(points[i])–\(points[j])")
+            i = j + 1
+        }
+        return runs.count > 20 ? runs.prefix(20).joined(separator: ", ") + ", …" : runs.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+import ProgramModel
+@testable import Experiments
+
+@Suite struct SweepFileTests {
+    private func issues(_ text: String) -> [String] {
+        do throws(ScenarioError) {
+            let json = try! JSONParser.parse(text)
+            let file = try SweepFile.decode(json: json, file: "s.json")
+            _ = try SweepPlan(file: file, baseTree: Scenario().encode(), fileName: "s.json")
+            return []
+        } catch {
+            return error.issues.map(\.description)
+        }
+    }
+
+    @Test func theIssueExampleNeedsLevelsForItsRange() {
+        let text = """
+            {"name": "squads-vs-readiness", "base": "../scenarios/baseline.json", "design": "grid",
+             "replications": 500, "seed": 7,
+             "parameters": [
+               {"path": "teams.delivery", "values": [6, 8, 10, 12]},
+               {"path": "governance.style", "values": ["centralized", "federated", "hybrid"]},
+               {"path": "dataDomains[*].readiness", "min": 0.2, "max": 0.8}],
+             "metrics": ["pilot_to_scale_rate", "time_to_first_value_months"]}
+            """
+        #expect(issues(text) == ["s.json: $.parameters[2].levels: missing; a continuous range in a grid needs levels (2 or more points from min to max)"])
+        let fixed = text.replacingOccurrences(of: "\"max\": 0.8}", with: "\"max\": 0.8, \"levels\": 3}")
+        #expect(issues(fixed) == [])
+    }
+
+    @Test func everyIssueNamesFileAndPath() {
+        let found = issues("""
+            {"name": "x", "design": "lhs", "samples": 0, "seedd": 1,
+             "parameters": [{"path": "teams.delivery", "min": 8, "max": 2},
+                            {"path": "nope.here", "min": 0, "max": 1},
+                            {"path": "teams.delivery", "values": [1], "low": 1}],
+             "metrics": ["pilot_to_scale_rate", "speed"]}
+            """)
+        #expect(found.contains("s.json: $.seedd: unknown key; valid keys here: name, description, base, design, replications, seed, samples, trajectories, levels, parameters, metrics"))
+        #expect(found.contains("s.json: $.samples: expected a whole number of at least 1, got 0"))
+        #expect(found.contains("s.json: $.parameters[0].max: must be greater than min (8)"))
+        #expect(found.contains("s.json: $.parameters[2].low: unknown key; valid keys here: path, values, min, max, integer"))
+        #expect(found.contains { $0.hasPrefix("s.json: $.metrics[1]: expected a metric name, one of: use_cases,") && $0.hasSuffix("; got \"speed\"") })
+    }
+
+    @Test func pathAddressingNothingIsAnErrorAtItsParameter() {
+        let found = issues("""
+            {"name": "x", "design": "oat", "parameters": [{"path": "teams.squads", "low": 1, "high": 2}],
+             "metrics": ["cost"]}
+            """)
+        #expect(found.count == 1)
+        #expect(found[0].hasPrefix("s.json: $.parameters[0].path: 'teams.squads' addresses nothing: teams has no field 'squads'"))
+    }
+
+    @Test func designPointsThatGiveInvalidScenariosAreNamed() {
+        let found = issues("""
+            {"name": "x", "design": "grid", "parameters": [{"path": "teams.delivery", "values": [2, 0]}],
+             "metrics": ["cost"]}
+            """)
+        #expect(found.count == 1)
+        #expect(found[0].hasPrefix("s.json: $.parameters: point 1 (teams.delivery = 0) gives an invalid scenario: $.teams.delivery:"))
+    }
+
+    @Test func designSpecificKeys() {
+        let found = issues("""
+            {"name": "x", "design": "morris", "levels": 3,
+             "parameters": [{"path": "teams.delivery", "values": [1, 2]}], "metrics": ["cost"]}
+            """)
+        #expect(found.contains("s.json: $.trajectories: missing; a morris design needs it"))
+        #expect(found.contains { $0.hasPrefix("s.json: $.levels: expected an even number") })
+        #expect(found.contains("s.json: $.parameters[0].values: unknown key; valid keys here: path, min, max, integer"))
+    }
+}
