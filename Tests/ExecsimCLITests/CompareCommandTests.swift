@@ -146,3 +146,33 @@ func temporaryFolder() -> String {
         #expect(r.stderr.hasPrefix("Error: "))
     }
 }
+
+@Suite struct SweepReportTests {
+    @Test func sweepWithReportDrawsTheTornado() throws {
+        let dir = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try #"{"name": "tiny", "horizonMonths": 24, "portfolio": {"initialUseCases": 8, "arrivalsUntilMonth": 6}}"#
+            .write(toFile: dir + "/tiny.json", atomically: true, encoding: .utf8)
+        try #"""
+            {"name": "tiny-oat", "base": "tiny.json", "design": "oat", "replications": 20, "seed": 3,
+             "parameters": [{"path": "teams.delivery", "low": 4, "high": 12},
+                            {"path": "stages.pilot.baseSuccess", "low": 0.6, "high": 0.95}],
+             "metrics": ["pilot_to_scale_rate"]}
+            """#.write(toFile: dir + "/oat.json", atomically: true, encoding: .utf8)
+        let captured = CapturedIO()
+        let code = ExecsimCLI.run(["sweep", dir + "/oat.json", "--out", dir + "/out", "--report", "--quiet"],
+                                  io: captured.io)
+        #expect(code == 0, "\(captured.stderr)")
+        #expect(captured.stdout == "report: \(dir)/out/report.html\n")
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir + "/out")
+        #expect(files.contains("tornado.csv") && files.contains("report.html"))
+        #expect(files.contains { $0.hasPrefix("tornado") && $0.hasSuffix(".svg") })
+    }
+
+    @Test func reportWithAShardIsAUsageError() {
+        let captured = CapturedIO()
+        let code = ExecsimCLI.run(["sweep", "whatever.json", "--shard", "0/2", "--report"], io: captured.io)
+        #expect(code == 64)
+        #expect(captured.stderr.hasPrefix("Error: invalid value 'with --shard' for option '--report'"))
+    }
+}

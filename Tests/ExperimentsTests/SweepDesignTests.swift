@@ -106,3 +106,13 @@ import SimKernel
         #expect(runs.map(\.high) == [false, true, false, true, false, true])
     }
 }
+
+@Suite struct GridLevelTests {
+    @Test func evenlySpacedLevelsAreTheDecimalsAPersonWouldWrite() {
+        let p = SweepParameter(path: try! ScenarioPath(parsing: "dataDomains[*].readiness"), min: 0.2, max: 0.8, levels: 4)
+        // Plain arithmetic gives 0.6000000000000001 for the third level.
+        #expect(GridDesign.levels(of: p) == [.number(0.2), .number(0.4), .number(0.6), .number(0.8)])
+        #expect(SweepParameter.tidy(1.0 / 3.0) == 1.0 / 3.0)  // no short decimal nearby: unchanged
+        #expect(SweepParameter.tidy(-2.5e-7) == -2.5e-7)
+    }
+}

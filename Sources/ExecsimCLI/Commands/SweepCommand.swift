@@ -6,7 +6,7 @@ struct SweepCommand: ExecsimCommand {
     let spec = CommandSpec(
         name: "sweep",
         summary: "Run a designed experiment (grid, LHS, Morris, one at a time) over a scenario.",
-        usage: "sweep <sweep.json> [--out <dir>] [--threads <t>] [--shard <i/n>] [--resume] [--quiet]",
+        usage: "sweep <sweep.json> [--out <dir>] [--threads <t>] [--shard <i/n>] [--resume] [--report] [--quiet]",
         options: [
             OptionSpec(name: "--out", valueName: "dir",
                        help: "Output folder (default results/<sweep name>, or results/<sweep name>-shard-<i>-of-<n>)."),
@@ -16,6 +16,8 @@ struct SweepCommand: ExecsimCommand {
                        help: "Run only the points with point mod n == i (0 ≤ i < n); merge the folders with execsim merge."),
             OptionSpec(name: "--resume", valueName: nil,
                        help: "Continue the sweep in the output folder, keeping the points it finished."),
+            OptionSpec(name: "--report", valueName: nil,
+                       help: "Also write report.html and the charts as .svg into the output folder (not with --shard: report the merged folder)."),
             OptionSpec(name: "--quiet", valueName: nil, help: "No progress bar and no closing line."),
         ],
         positionals: [PositionalSpec(name: "sweep.json", help: "The sweep file (docs/sweep.md).")],
@@ -37,13 +39,16 @@ struct SweepCommand: ExecsimCommand {
             }
             shard = parsed
         }
+        if shard != nil && args.flag("--report") {
+            throw UsageError.invalidValue(option: "--report", value: "with --shard",
+                                          expected: "a whole sweep; run 'execsim report' on the merged folder")
+        }
         let quiet = args.flag("--quiet")
-        let loaded = Result(catching: { () throws(ScenarioError) in
-            try SweepPlan.load(try SweepFile.load(contentsOf: path), sweepPath: path)
-        })
-        guard case .success(let plan) = loaded else {
-            if case .failure(let error) = loaded { throw CommandFailure(.invalidInput, error.description) }
-            fatalError("unreachable")
+        let plan: SweepPlan
+        do {
+            plan = try SweepPlan.load(try SweepFile.load(contentsOf: path), sweepPath: path)
+        } catch {
+            throw CommandFailure(.invalidInput, error.description)
         }
         let out = args.string("--out")
             ?? "results/\(plan.file.name)" + (shard.map { "-shard-\($0.index)-of-\($0.count)" } ?? "")
@@ -61,6 +66,9 @@ struct SweepCommand: ExecsimCommand {
             let seconds = String(format: "%.2f", Date().timeIntervalSince(start))
             let resumed = report.resumed > 0 ? " (\(report.resumed) kept from before)" : ""
             io.printLine("\(plan.file.name): \(report.points) \(plan.file.design.rawValue) points × \(plan.file.replications) replications, seed \(plan.file.seed)\(resumed) in \(seconds) s → \(out)/")
+        }
+        if args.flag("--report") {
+            io.printLine("report: \(try ReportCommand.write(out, to: nil))")
         }
         return ExitCode.success.rawValue
     }

@@ -44,6 +44,15 @@ public struct SweepParameter: Sendable, Equatable {
     func levelValue(_ k: Int, of count: Int) -> Double {
         let lo = min ?? 0, hi = max ?? 0
         let x = count > 1 ? lo + Double(k) * (hi - lo) / Double(count - 1) : lo
-        return integer ? x.rounded() : x
+        return integer ? x.rounded() : Self.tidy(x)
+    }
+
+    /// Snaps a computed level to the shortest decimal within 12 significant digits, so that
+    /// 0.2 + 2·(0.8 − 0.2)/3 is the 0.6 a person wrote down rather than 0.6000000000000001 in
+    /// every file and chart label. Only a snap of at most 4 ulps is made, so a level such as
+    /// 1/3 keeps its full precision.
+    static func tidy(_ x: Double) -> Double {
+        guard x.isFinite, x != 0, let snapped = Double(String(format: "%.12g", x)) else { return x }
+        return abs(snapped - x) <= 4 * x.ulp ? snapped : x
     }
 }
