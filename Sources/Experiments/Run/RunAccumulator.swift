@@ -24,12 +24,6 @@ public struct RunAccumulator: Sendable {
                         count: Self.metricCount + months * Self.seriesCount)
     }
 
-    @inline(__always)
-    private static func value(_ r: ReplicationResult, figure i: Int) -> Double? {
-        if i < metricCount { return r.value(of: ReplicationMetric(rawValue: i)!) }
-        let j = i - metricCount
-        return r.series[j % seriesCount][j / seriesCount]
-    }
 
     public mutating func add(_ results: [ReplicationResult], threads: Int = 1) {
         let count = figures.count
@@ -38,8 +32,19 @@ public struct RunAccumulator: Sendable {
             nonisolated(unsafe) let figures = buffer
             let fold = { @Sendable (worker: Int) in
                 // Worker w owns figures w, w + workers, …: no two workers touch one summary.
-                for i in stride(from: worker, to: count, by: workers) {
-                    for r in results { figures[i].add(Self.value(r, figure: i)) }
+                // Reading through a buffer pointer borrows each result instead of copying it
+                // (and its series arrays) once per figure.
+                results.withUnsafeBufferPointer { rs in
+                    for i in stride(from: worker, to: count, by: workers) {
+                        if i < Self.metricCount {
+                            let metric = ReplicationMetric(rawValue: i)!
+                            for k in rs.indices { figures[i].add(rs[k].value(of: metric)) }
+                        } else {
+                            let j = i - Self.metricCount
+                            let (month, series) = (j / Self.seriesCount, j % Self.seriesCount)
+                            for k in rs.indices { figures[i].add(rs[k].series[series][month]) }
+                        }
+                    }
                 }
             }
             if workers <= 1 { fold(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: fold) }

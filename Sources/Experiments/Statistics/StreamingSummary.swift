@@ -13,14 +13,15 @@ public struct StreamingSummary: Sendable {
     /// Integer values below this are counted exactly past the exact limit.
     static let countedValueLimit = 1 << 16
 
-    enum Store: Sendable {
-        case values([Double])
-        case counts([Int])
-        case sketch(QuantileSketch)
-    }
+    /// How the percentiles are kept; `values` until the exact limit is passed.
+    enum Mode: UInt8, Sendable { case values, counts, sketch }
 
     public let exactLimit: Int
-    private var store = Store.values([])
+    private var mode = Mode.values
+    private var values: [Double] = []
+    private var counts: [Int] = []
+    private var sketch = QuantileSketch()
+    // Running moments, kept only once the values are no longer all stored.
     private var n = 0
     private var mean = 0.0
     private var m2 = 0.0
@@ -37,46 +38,52 @@ public struct StreamingSummary: Sendable {
     }
 
     /// Undefined (nil) and NaN values are skipped, as `Summary` does.
+    @inline(__always)
     public mutating func add(_ value: Double?) {
         guard let x = value, !x.isNaN else { return }
+        if mode == .values && values.count < exactLimit {
+            values.append(x)  // the common case: just keep it
+            return
+        }
+        addBeyondExactLimit(x)
+    }
+
+    private mutating func addBeyondExactLimit(_ x: Double) {
+        if mode == .values {
+            // Leaving exact mode: the running moments start from the stored values.
+            for v in values { accumulateMoments(v) }
+            if values.allSatisfy({ Self.countIndex($0) != nil }) {
+                counts = [Int](repeating: 0, count: Int(values.max() ?? 0) + 1)
+                for v in values { counts[Int(v)] += 1 }
+                mode = .counts
+            } else {
+                for v in values { sketch.add(v) }
+                mode = .sketch
+            }
+            values = []
+        }
+        accumulateMoments(x)
+        if mode == .counts {
+            if let i = Self.countIndex(x) {
+                if i >= counts.count { counts.append(contentsOf: repeatElement(0, count: i + 1 - counts.count)) }
+                counts[i] += 1
+                return
+            }
+            sketch = Self.sketch(fromCounts: counts)
+            counts = []
+            mode = .sketch
+        }
+        sketch.add(x)
+    }
+
+    @inline(__always)
+    private mutating func accumulateMoments(_ x: Double) {
         n += 1
         let delta = x - mean
         mean += delta / Double(n)
         m2 += delta * (x - mean)
         if x < min { min = x }
         if x > max { max = x }
-        switch store {
-        case .values(var values):
-            store = .values([])  // keep the buffer uniquely referenced while appending
-            values.append(x)
-            store = values.count > exactLimit ? Self.compress(values) : .values(values)
-        case .counts(var counts):
-            store = .values([])
-            if let i = Self.countIndex(x) {
-                if i >= counts.count { counts.append(contentsOf: repeatElement(0, count: i + 1 - counts.count)) }
-                counts[i] += 1
-                store = .counts(counts)
-            } else {
-                var sketch = Self.sketch(fromCounts: counts)
-                sketch.add(x)
-                store = .sketch(sketch)
-            }
-        case .sketch(var sketch):
-            store = .values([])
-            sketch.add(x)
-            store = .sketch(sketch)
-        }
-    }
-
-    private static func compress(_ values: [Double]) -> Store {
-        if values.allSatisfy({ countIndex($0) != nil }) {
-            var counts = [Int](repeating: 0, count: Int(values.max() ?? 0) + 1)
-            for x in values { counts[Int(x)] += 1 }
-            return .counts(counts)
-        }
-        var sketch = QuantileSketch()
-        for x in values { sketch.add(x) }
-        return .sketch(sketch)
     }
 
     private static func sketch(fromCounts counts: [Int]) -> QuantileSketch {
@@ -88,26 +95,23 @@ public struct StreamingSummary: Sendable {
     }
 
     /// Whether percentiles are estimated (by the sketch) rather than exact.
-    public var isEstimated: Bool {
-        if case .sketch = store { return true }
-        return false
-    }
+    public var isEstimated: Bool { mode == .sketch }
 
     /// The worst-case rank error of the percentiles, as a fraction of n (0 when exact).
     public var percentileRankErrorBound: Double {
-        guard case .sketch(let s) = store, s.count > 0 else { return 0 }
-        return Double(s.rankErrorBound) / Double(s.count)
+        guard mode == .sketch, sketch.count > 0 else { return 0 }
+        return Double(sketch.rankErrorBound) / Double(sketch.count)
     }
 
     public func summary() -> Summary {
         let percentiles: [Double?]
         let levels = [0.05, 0.25, 0.5, 0.75, 0.95]
-        switch store {
-        case .values(let values):
+        switch mode {
+        case .values:
             return Summary(values: values)
-        case .counts(let counts):
+        case .counts:
             percentiles = levels.map { Self.linearPercentile(counts: counts, total: n, $0) }
-        case .sketch(let sketch):
+        case .sketch:
             percentiles = sketch.quantiles(levels)
         }
         var result = Summary(values: [Double]())
