@@ -15,7 +15,7 @@ import ProgramModel
         }
     }
 
-    @Test func theIssueExampleNeedsLevelsForItsRange() {
+    @Test func theIssueExampleRunsWithThreeLevelsForItsRange() throws {
         let text = """
             {"name": "squads-vs-readiness", "base": "../scenarios/baseline.json", "design": "grid",
              "replications": 500, "seed": 7,
@@ -25,9 +25,15 @@ import ProgramModel
                {"path": "dataDomains[*].readiness", "min": 0.2, "max": 0.8}],
              "metrics": ["pilot_to_scale_rate", "time_to_first_value_months"]}
             """
-        #expect(issues(text) == ["s.json: $.parameters[2].levels: missing; a continuous range in a grid needs levels (2 or more points from min to max)"])
-        let fixed = text.replacingOccurrences(of: "\"max\": 0.8}", with: "\"max\": 0.8, \"levels\": 3}")
-        #expect(issues(fixed) == [])
+        #expect(issues(text) == [])
+        // Without `levels` the range is cut at min, middle and max: 4 × 3 × 3 points.
+        let file = try SweepFile.decode(json: try JSONParser.parse(text), file: "s.json")
+        let plan = try SweepPlan(file: file, baseTree: Scenario().encode(), fileName: "s.json")
+        #expect(plan.points.count == 36)
+        let readiness = plan.points.compactMap { point -> Double? in
+            if case .number(let x)? = point[2] { return x } else { return nil }
+        }
+        #expect(Array(Set(readiness)).sorted() == [0.2, 0.5, 0.8])
     }
 
     @Test func everyIssueNamesFileAndPath() {

@@ -17,11 +17,15 @@ public enum GridDesign {
         return levels.isEmpty ? [] : result
     }
 
-    /// The levels of one grid parameter: its `values`, or `levels` evenly spaced numbers from
-    /// `min` to `max`.
+    /// A grid range without `levels` is cut into this many points: min, middle and max, the
+    /// fewest that can show a curve rather than a straight line.
+    public static let defaultLevels = 3
+
+    /// The levels of one grid parameter: its `values`, or `levels` (default 3) evenly spaced
+    /// numbers from `min` to `max`.
     static func levels(of parameter: SweepParameter) -> [JSONValue] {
         if let values = parameter.values { return values }
-        let count = parameter.levels ?? 2
+        let count = parameter.levels ?? defaultLevels
         return (0..<count).map { .number(parameter.levelValue($0, of: count)) }
     }
 }

@@ -235,9 +235,6 @@ private struct Reader {
         case .grid:
             if values != nil && hasRange { issue(at, "give either values or min/max with levels, not both") }
             if element["values"] == nil && !hasRange { issue(at, "missing values (or a min/max range with levels)") }
-            if hasRange && element["levels"] == nil {
-                issue(at + ".levels", "missing; a continuous range in a grid needs levels (2 or more points from min to max)")
-            }
             if element["levels"] != nil && !hasRange { issue(at + ".levels", "applies to a min/max range only") }
         case .lhs:
             if values != nil && hasRange { issue(at, "give either values or min/max, not both") }
