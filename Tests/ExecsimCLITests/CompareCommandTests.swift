@@ -39,7 +39,7 @@ func temporaryFolder() -> String {
         #expect(best.filter { $0.hasPrefix("pilot_to_scale_rate,higher,") && $0.contains(",0.05,true,") }.count == 1)
         #expect(best.filter { $0.hasPrefix("roi,") }.allSatisfy { $0.hasSuffix(",,") })
         for name in ["baseline", "co-development", "more-squads"] {
-            #expect(FileManager.default.fileExists(atPath: "\(out)/\(name)/summary.csv"))
+            #expect(FileManager.default.fileExists(atPath: "\(out)/runs/\(name)/summary.csv"))
         }
         #expect(captured.stdout.contains("pilot-to-scale rate, higher is better"))
         #expect(captured.stdout.contains("selected (KN, δ = 0.05)"))
@@ -135,6 +135,7 @@ func temporaryFolder() -> String {
         let bestRow = best.split(separator: "\n").first { $0.contains(",best,") }
         #expect(bestRow?.contains(",co-development,") == true)
         #expect(html.contains("★ co-development"))
+        #expect(html.contains("seed 1"), "the caption takes the seed from runs/baseline/manifest.json")
         #expect(!html.contains("★ baseline"))
     }
 

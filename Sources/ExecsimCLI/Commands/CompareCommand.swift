@@ -34,7 +34,8 @@ struct CompareCommand: ExecsimCommand {
             comparisons, the standard deviation of the differences, the share of replications
             in which the scenario did better), <dir>/best.csv (Hsu's multiple comparisons with
             the best and, with --delta, the Kim–Nelson selection) and each scenario's run files
-            in <dir>/<scenario name>/. Method and directions: docs/compare.md.
+            in <dir>/runs/<scenario name>/ (apart from the <dir>/<scenario name>/ that
+            `execsim run` writes). Method and directions: docs/compare.md.
             """)
 
     /// Replication indices the selection may draw before it stops without a guarantee.
@@ -76,7 +77,7 @@ struct CompareCommand: ExecsimCommand {
                                        commandLine: ProcessInfo.processInfo.arguments, startTime: runStart)
             do {
                 try RunFiles.write(scenario: scenario, results: rs, summaries: MetricSummaries(rs),
-                                   manifest: manifest, to: out)
+                                   manifest: manifest, to: (out as NSString).appendingPathComponent("runs"))
             } catch {
                 throw CommandFailure(.cannotWriteOutput, error.description)
             }

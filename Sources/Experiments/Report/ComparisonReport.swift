@@ -78,7 +78,7 @@ enum ComparisonReport {
 
     /// The seed from the baseline's run folder, when compare wrote one.
     static func seedOf(_ directory: String, _ baseline: String) -> UInt64? {
-        let path = ((directory as NSString).appendingPathComponent(baseline) as NSString).appendingPathComponent("manifest.json")
+        let path = [directory, "runs", baseline, "manifest.json"].reduce("") { ($0 as NSString).appendingPathComponent($1) }
         return (try? RunFolder.json(path))?["seed"]?.number.map { UInt64($0) }
     }
 }
