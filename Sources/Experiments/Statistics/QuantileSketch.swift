@@ -74,21 +74,7 @@ public struct QuantileSketch: Sendable, Equatable {
     /// The q-quantile: the smallest kept value whose estimated rank reaches q·count.
     /// Its true rank is within `rankErrorBound` of q·count. nil when empty.
     public func quantile(_ q: Double) -> Double? {
-        guard count > 0 else { return nil }
-        if q <= 0 { return min }
-        if q >= 1 { return max }
-        var weighted: [(value: Double, weight: Int)] = []
-        for (l, items) in levels.enumerated() {
-            for x in items { weighted.append((x, 1 << l)) }
-        }
-        weighted.sort { $0.value < $1.value }
-        let target = q * Double(count)
-        var cumulative = 0
-        for item in weighted {
-            cumulative += item.weight
-            if Double(cumulative) >= target { return item.value }
-        }
-        return max
+        quantiles([q])[0]
     }
 
     /// Several quantiles at once, sorting the kept items only once.
