@@ -151,3 +151,23 @@ import ProgramModel
         do { _ = try ReportBuilder.writeReport(forDirectory: dir) } catch { #expect(error.action == "read") }
     }
 }
+
+@Suite struct TornadoLabelTests {
+    @Test func aParameterWithNoSwingGetsItsTwoLabelsOnOppositeSides() {
+        let bars = [TornadoChart.Bar(parameter: "operations.monitoring", lowValue: "false", highValue: "true",
+                                     atLow: 19, atHigh: 19),
+                    TornadoChart.Bar(parameter: "teams.delivery", lowValue: "6", highValue: "12", atLow: 20, atHigh: 18)]
+        let svg = TornadoChart.chart(metric: "time_to_first_value_months", bars: bars,
+                                     source: ChartSource(scenario: "s", replications: 1, seed: 1)).svg
+        func anchor(of label: String) -> String? {
+            guard let r = svg.range(of: ">\(label)</text>") else { return nil }
+            let tag = svg[svg[..<r.lowerBound].range(of: "<text", options: .backwards)!.lowerBound..<r.lowerBound]
+            return tag.contains("text-anchor=\"end\"") ? "end" : "start"
+        }
+        #expect(anchor(of: "= false") == "end")
+        #expect(anchor(of: "= true") == "start")
+        // Where the high value gives the lower figure, its label sits on the left.
+        #expect(anchor(of: "= 12") == "end")
+        #expect(anchor(of: "= 6") == "start")
+    }
+}

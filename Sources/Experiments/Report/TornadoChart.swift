@@ -31,10 +31,12 @@ public enum TornadoChart {
             let mid = (bar.atLow + bar.atHigh) / 2
             // Each half runs from the midpoint of the swing to the metric at that end, so the
             // colour says which end of the parameter range gives which result.
-            for (end, color, text) in [(bar.atLow, Palette.orange, bar.lowValue), (bar.atHigh, Palette.blue, bar.highValue)] {
+            // Each end's label goes outward from the bar; with no swing at all the low value's
+            // label goes left and the high value's right, so the two never overprint.
+            for (end, color, text, right) in [(bar.atLow, Palette.orange, bar.lowValue, bar.atLow > bar.atHigh),
+                                              (bar.atHigh, Palette.blue, bar.highValue, bar.atHigh >= bar.atLow)] {
                 frame.svg.rect(x: min(x(mid), x(end)), y: y, width: abs(x(end) - x(mid)), height: rowHeight - 10,
                                fill: color, opacity: 0.85)
-                let right = end >= mid
                 frame.svg.text("= " + text, x: x(end) + (right ? 5 : -5), y: y + 15, size: 11,
                                anchor: right ? .start : .end, fill: Palette.muted)
             }
