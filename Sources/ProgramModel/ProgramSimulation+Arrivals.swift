@@ -17,8 +17,7 @@ extension ProgramSimulation {
         let index = useCases.count
         useCases.append(makeUseCase(index: index))
         if poisson { scheduleNextPoissonArrival() }
-        let u = useCases[index]
-        note(index, "arrive", "unit=\(u.unit) domain=\(p.domainNames[Int(u.domain)]) value_per_month=\(u.valuePerMonth) complexity=\(u.complexity) high_risk=\(u.highRisk) aligned=\(u.aligned)")
+        note(index, "arrive", self.arrivalDetail(index))
         let planning = p.scenario.strategy.planningMonths
         if p.scenario.strategy.approach == .sequential && now < planning {
             // Arrivals are processed in order, so the FIFO tie rule of the event list makes the
@@ -31,25 +30,32 @@ extension ProgramSimulation {
         }
     }
 
+    func arrivalDetail(_ index: Int) -> String {
+        let u = useCases[index]
+        return "unit=\(u.unit) domain=\(p.domainNames[Int(u.domain)]) value_per_month=\(u.valuePerMonth) complexity=\(u.complexity) high_risk=\(u.highRisk) aligned=\(u.aligned)"
+    }
+
     /// Draws a use case's attributes from its own stream, always in the same order and with
     /// a fixed number of uniform draws for the discrete ones, so that scenarios differing
     /// only in, say, the number of archetypes still see aligned streams.
     func makeUseCase(index: Int) -> UseCase {
         var rng = Xoshiro256StarStar(seed: seed, replication: replication, stream: UInt64(index) + 1)
         let pick = rng.nextUnit() * p.totalArchetypeWeight
-        var a = p.archetypes[p.archetypes.count - 1]
-        for candidate in p.archetypes where pick < candidate.cumulativeWeight {
-            a = candidate
+        // Indexing rather than binding an archetype avoids copying its samplers per use case.
+        var a = p.archetypes.count - 1
+        for i in p.archetypes.indices where pick < p.archetypes[i].cumulativeWeight {
+            a = i
             break
         }
-        let value = a.valuePerMonth.sample(&rng)
-        let complexity = Swift.max(0.05, a.complexity.sample(&rng))
-        let highRisk = rng.bernoulli(a.highRiskShare)
-        let aligned = rng.bernoulli(a.alignedShare)
+        let value = p.archetypes[a].valuePerMonth.sample(&rng)
+        let complexity = Swift.max(0.05, p.archetypes[a].complexity.sample(&rng))
+        let highRisk = rng.bernoulli(p.archetypes[a].highRiskShare)
+        let aligned = rng.bernoulli(p.archetypes[a].alignedShare)
         let unit = Swift.min(p.businessUnits - 1, Int(rng.nextUnit() * Double(p.businessUnits)))
-        let d = Swift.min(a.domains.count - 1, Int(rng.nextUnit() * Double(a.domains.count)))
+        let domainCount = p.archetypes[a].domains.count
+        let d = Swift.min(domainCount - 1, Int(rng.nextUnit() * Double(domainCount)))
         return UseCase(rng: rng, arrival: now, valuePerMonth: value, complexity: complexity,
                        highRisk: highRisk, aligned: aligned, unit: Int32(unit),
-                       domain: a.domains[d], fit: p.baseFit)
+                       domain: p.archetypes[a].domains[d], fit: p.baseFit)
     }
 }

@@ -24,9 +24,9 @@ extension ProgramSimulation {
     }
 
     mutating func endFoundationChunk(_ squad: Int) {
-        let df = p.scenario.dataFoundation
         let d = Int(foundationDomain[squad])
-        readiness[d] = Swift.min(df.maxReadiness, readiness[d] + df.gainPerSquadMonth * df.chunkMonths)
+        let gain = p.scenario.dataFoundation.gainPerSquadMonth * p.scenario.dataFoundation.chunkMonths
+        readiness[d] = Swift.min(p.scenario.dataFoundation.maxReadiness, readiness[d] + gain)
         note(-1, "readiness_raised", "domain=\(p.domainNames[d]) readiness=\(readiness[d])")
         releaseDeferred(domain: d)
         assignFoundationSquad(squad)

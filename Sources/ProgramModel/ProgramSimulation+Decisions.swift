@@ -58,16 +58,18 @@ extension ProgramSimulation {
 
     /// The probability that G0 approves a pilot (5.2).
     func g0ApprovalProbability(_ uc: Int) -> Double {
-        let g = p.scenario.governance
-        if useCases[uc].aligned { return g.approveAligned }
-        var s = routesToCommittee(uc) ? g.screening.committee : g.screening.local
-        let st = p.scenario.strategy
-        switch st.approach {
+        // Fields are read in place: binding `p.scenario.governance` would copy the whole
+        // struct (distributions included) on every decision.
+        if useCases[uc].aligned { return p.scenario.governance.approveAligned }
+        var s = routesToCommittee(uc)
+            ? p.scenario.governance.screening.committee : p.scenario.governance.screening.local
+        let planned = p.scenario.strategy.plannedScreening
+        switch p.scenario.strategy.approach {
         case .sequential:
-            s = Swift.max(s, st.plannedScreening)
+            s = Swift.max(s, planned)
         case .parallel:
             // Pilots inform the strategy: screening sharpens as pilots finish.
-            let learned = st.plannedScreening * (1 - exp(-Double(pilotsFinished) / st.learningPilots))
+            let learned = planned * (1 - exp(-Double(pilotsFinished) / p.scenario.strategy.learningPilots))
             s = Swift.max(s, learned)
         }
         return 1 - s
@@ -110,22 +112,22 @@ extension ProgramSimulation {
     }
 
     mutating func decideG1(_ uc: Int) {
-        let sa = p.scenario.stages.scaleApproval
-        let u = useCases[uc]
-        let probability = sa.base + (1 - sa.base) * u.fit * (u.aligned ? 1 : sa.misalignedEvidence)
+        let base = p.scenario.stages.scaleApproval.base
+        let evidence = useCases[uc].aligned ? 1 : p.scenario.stages.scaleApproval.misalignedEvidence
+        let probability = base + (1 - base) * useCases[uc].fit * evidence
         if useCases[uc].rng.bernoulli(probability) {
-            note(uc, "g1_approved", "fit=\(u.fit)")
+            note(uc, "g1_approved", "fit=\(useCases[uc].fit)")
             requestSquad(uc, .scaleUp)
-        } else if u.resubmissions < sa.maxResubmissions {
+        } else if useCases[uc].resubmissions < p.scenario.stages.scaleApproval.maxResubmissions {
             useCases[uc].resubmissions += 1
             useCases[uc].stage = .rework
             let d = duration(p.reworkMonths, uc)
-            note(uc, "g1_denied", "rework=\(d) resubmission=\(u.resubmissions + 1)")
+            note(uc, "g1_denied", "rework=\(d) resubmission=\(useCases[uc].resubmissions)")
             schedule(.reworkEnd, uc, after: d)
         } else {
             useCases[uc].stage = .stalledPurgatory
             result.stalledPurgatory += 1
-            note(uc, "stalled_purgatory", "resubmissions=\(u.resubmissions)")
+            note(uc, "stalled_purgatory", "resubmissions=\(useCases[uc].resubmissions)")
         }
     }
 

@@ -46,12 +46,11 @@ extension ProgramSimulation {
     }
 
     mutating func startDataPrep(_ uc: Int) {
-        let dp = p.scenario.stages.dataPrep
         let r = readiness[Int(useCases[uc].domain)]
         useCases[uc].stage = .dataPrep
         useCases[uc].readinessAtPrep = r
         let d = duration(p.dataPrepDuration, uc) * useCases[uc].complexity
-            * (1 + dp.readinessPenalty * (1 - r))
+            * (1 + p.scenario.stages.dataPrep.readinessPenalty * (1 - r))
         useCases[uc].prepDuration = d
         note(uc, "data_prep_start", "readiness=\(r) duration=\(d)")
         schedule(.dataPrepEnd, uc, after: d)
@@ -60,13 +59,12 @@ extension ProgramSimulation {
     /// A blocking data problem is found with probability blockerRate·(1 − r); then the use
     /// case is abandoned, or remediation holds the squad for a share of the prep time.
     mutating func endDataPrep(_ uc: Int) {
-        let dp = p.scenario.stages.dataPrep
         let r = useCases[uc].readinessAtPrep
-        guard useCases[uc].rng.bernoulli(dp.blockerRate * (1 - r)) else {
+        guard useCases[uc].rng.bernoulli(p.scenario.stages.dataPrep.blockerRate * (1 - r)) else {
             startPilot(uc)
             return
         }
-        if useCases[uc].rng.bernoulli(dp.abandonOnBlocker) {
+        if useCases[uc].rng.bernoulli(p.scenario.stages.dataPrep.abandonOnBlocker) {
             useCases[uc].stage = .abandonedData
             result.abandonedData += 1
             note(uc, "abandoned_data")
@@ -74,7 +72,7 @@ extension ProgramSimulation {
             return
         }
         useCases[uc].stage = .remediation
-        let d = dp.remediationShare * useCases[uc].prepDuration
+        let d = p.scenario.stages.dataPrep.remediationShare * useCases[uc].prepDuration
         note(uc, "remediation_start", "duration=\(d)")
         schedule(.remediationEnd, uc, after: d)
     }
@@ -84,18 +82,18 @@ extension ProgramSimulation {
         result.pilotsStarted += 1
         pilotsInProgress += 1
         var d = duration(p.pilotDuration, uc) * useCases[uc].complexity
-        let co = p.scenario.coDevelopment
-        if co.enabled { d += duration(p.embedMonths, uc) * (1 - co.overlap) }
+        if p.scenario.coDevelopment.enabled {
+            d += duration(p.embedMonths, uc) * (1 - p.scenario.coDevelopment.overlap)
+        }
         note(uc, "pilot_start", "duration=\(d)")
         schedule(.pilotEnd, uc, after: d)
     }
 
     /// The technical success probability of 5.5.
     func pilotSuccessProbability(_ uc: Int) -> Double {
-        let pl = p.scenario.stages.pilot
-        let u = useCases[uc]
-        let raw = pl.baseSuccess * (1 - pl.dataSensitivity * (1 - u.readinessAtPrep))
-            * pow(u.complexity, -pl.complexityExponent)
+        let raw = p.scenario.stages.pilot.baseSuccess
+            * (1 - p.scenario.stages.pilot.dataSensitivity * (1 - useCases[uc].readinessAtPrep))
+            * pow(useCases[uc].complexity, -p.scenario.stages.pilot.complexityExponent)
         return Swift.min(1, Swift.max(0, raw))
     }
 

@@ -65,11 +65,10 @@ extension ProgramSimulation {
 
     /// V · share · (drifted ? 1 − driftValueLoss : 1) · (rolled back ? 0 : 1).
     mutating func updateValueRate(_ uc: Int) {
-        let u = useCases[uc]
-        var rate = u.valuePerMonth * u.share
-        if u.drifted { rate *= 1 - p.scenario.operations.driftValueLoss }
-        if u.rolledBack { rate = 0 }
-        ledger.changeRate(by: rate - u.valueRate, at: now)
+        var rate = useCases[uc].valuePerMonth * useCases[uc].share
+        if useCases[uc].drifted { rate *= 1 - p.scenario.operations.driftValueLoss }
+        if useCases[uc].rolledBack { rate = 0 }
+        ledger.changeRate(by: rate - useCases[uc].valueRate, at: now)
         useCases[uc].valueRate = rate
     }
 }

@@ -12,24 +12,22 @@ extension ProgramSimulation {
 
     /// The adoption check at a phase's end, using the use case's current fit.
     func adoptionProbability(_ uc: Int) -> Double {
-        let ro = p.scenario.stages.rollout
-        let u = useCases[uc]
-        return (u.aligned ? 1 : ro.misalignedAdoption)
-            * (1 - (1 - ro.baseAdoption) * (1 - u.fit) * (1 - ro.changeManagement))
+        let misaligned = useCases[uc].aligned ? 1 : p.scenario.stages.rollout.misalignedAdoption
+        return misaligned * (1 - (1 - p.scenario.stages.rollout.baseAdoption) * (1 - useCases[uc].fit)
+                             * (1 - p.scenario.stages.rollout.changeManagement))
     }
 
     mutating func endRolloutPhase(_ uc: Int) {
         let phase = useCases[uc].phase
-        let phaseName = p.scenario.stages.rollout.phases[phase].name
         guard useCases[uc].rng.bernoulli(adoptionProbability(uc)) else {
             result.adoptionStalled += 1
             if useCases[uc].share == 0 {
                 useCases[uc].stage = .decommissioned
                 productionSystems -= 1
-                note(uc, "adoption_stalled", "phase=\(phaseName) decommissioned")
+                note(uc, "adoption_stalled", "phase=\(p.scenario.stages.rollout.phases[phase].name) decommissioned")
             } else {
                 useCases[uc].stage = .operating
-                note(uc, "adoption_stalled", "phase=\(phaseName) share=\(useCases[uc].share)")
+                note(uc, "adoption_stalled", "phase=\(p.scenario.stages.rollout.phases[phase].name) share=\(useCases[uc].share)")
             }
             return
         }
@@ -43,7 +41,7 @@ extension ProgramSimulation {
             if result.timeToFirstValueMonths == nil { result.timeToFirstValueMonths = now }
         }
         updateValueRate(uc)
-        note(uc, "rollout_phase_done", "phase=\(phaseName) share=\(useCases[uc].share)")
+        note(uc, "rollout_phase_done", "phase=\(p.scenario.stages.rollout.phases[phase].name) share=\(useCases[uc].share)")
         if !hadValue && useCases[uc].share > 0 { startOperations(uc) }
         if phase + 1 < p.phases.count {
             startRolloutPhase(uc, phase + 1)
