@@ -61,17 +61,10 @@ public struct RunAccumulator: Sendable {
     public func finish(threads: Int = 1) -> (summaries: MetricSummaries, timeseriesCSV: [UInt8]) {
         let all = allSummaries(threads: threads)
         let summaries = MetricSummaries(summaries: Array(all[0..<Self.metricCount]))
-        var w = CSVWriter(header: TimeseriesTable.header)
-        for month in 0..<months {
-            for metric in SeriesMetric.allCases {
-                let s = all[Self.metricCount + month * Self.seriesCount + metric.rawValue]
-                w.field(month + 1)
-                w.field(metric.name)
-                for v in [s.mean, s.p5, s.p25, s.p50, s.p75, s.p95] { w.field(v) }
-                w.endRow()
-            }
+        let timeseries = TimeseriesTable.csv(months: months) { month, metric in
+            all[Self.metricCount + month * Self.seriesCount + metric.rawValue]
         }
-        return (summaries, w.bytes)
+        return (summaries, timeseries)
     }
 
     /// The largest percentile rank error over all figures, as a fraction of n (0 when exact).

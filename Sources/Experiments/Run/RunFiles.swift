@@ -7,8 +7,6 @@ import ProgramModel
 /// `replications.csv` and folded into a `RunAccumulator`, so memory does not grow with the
 /// number of replications. Every file appears atomically, complete or not at all.
 public enum RunFiles {
-    public static let fileNames = ["replications.csv", "summary.csv", "timeseries.csv",
-                                   "scenario.json", "manifest.json"]
     /// Replications per block: large enough to keep all threads busy, small enough that a
     /// block's results (about 2 KB each) stay a few megabytes.
     public static let blockSize = 4096

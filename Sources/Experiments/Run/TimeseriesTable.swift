@@ -4,14 +4,12 @@ import ProgramModel
 public enum TimeseriesTable {
     public static let header = ["month", "metric", "mean", "p5", "p25", "p50", "p75", "p95"]
 
-    public static func csv(_ results: [ReplicationResult]) -> [UInt8] {
+    /// The table from a summary per (month index from 0, series), however they were computed.
+    public static func csv(months: Int, summary: (Int, SeriesMetric) -> Summary) -> [UInt8] {
         var w = CSVWriter(header: header)
-        guard let months = results.first?.series.first?.count else { return w.bytes }
-        var column = [Double](repeating: 0, count: results.count)
         for month in 0..<months {
             for metric in SeriesMetric.allCases {
-                for (i, r) in results.enumerated() { column[i] = r.series[metric.rawValue][month] }
-                let s = Summary(values: column)
+                let s = summary(month, metric)
                 w.field(month + 1)
                 w.field(metric.name)
                 for v in [s.mean, s.p5, s.p25, s.p50, s.p75, s.p95] { w.field(v) }
@@ -19,5 +17,15 @@ public enum TimeseriesTable {
             }
         }
         return w.bytes
+    }
+
+    /// The table from results held in memory.
+    public static func csv(_ results: [ReplicationResult]) -> [UInt8] {
+        let months = results.first?.series.first?.count ?? 0
+        var column = [Double](repeating: 0, count: results.count)
+        return csv(months: months) { month, metric in
+            for (i, r) in results.enumerated() { column[i] = r.series[metric.rawValue][month] }
+            return Summary(values: column)
+        }
     }
 }
