@@ -171,3 +171,20 @@ import ProgramModel
         #expect(anchor(of: "= 6") == "start")
     }
 }
+
+@Suite struct GridLineChartTests {
+    @Test func categoryLabelsAreWrittenInPositionOrderAndHeldParametersAreNamed() {
+        let names = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot"]
+        let labels = Dictionary(uniqueKeysWithValues: names.enumerated().map { (Double($0.offset), $0.element) })
+        let line = GridLineChart.Line(label: "a", points: names.indices.map { (Double($0), 1.0, 0.9, 1.1) })
+        let chart = GridLineChart.chart(metric: "pilot_to_scale_rate", xParameter: "governance.style",
+                                        xLabels: labels, lines: [line], lineParameter: nil,
+                                        held: [("teams.delivery", "8")],
+                                        source: ChartSource(scenario: "s", replications: 1, seed: 1))
+        // A Dictionary's iteration order differs between processes; the file must not.
+        let positions = names.map { chart.svg.range(of: ">\($0)</text>")!.lowerBound }
+        #expect(positions == positions.sorted())
+        #expect(chart.title.hasSuffix("(teams.delivery = 8)"))
+        #expect(chart.note.contains("only the grid points with teams.delivery = 8 are shown"))
+    }
+}

@@ -12,10 +12,14 @@ public enum GridLineChart {
         }
     }
 
+    /// - Parameter held: parameters beyond the first two and the value they are held at; the
+    ///   title names them, so a slide cut from the report still says what the lines assume.
     public static func chart(metric: String, xParameter: String, xLabels: [Double: String], lines: [Line],
-                             lineParameter: String?, source: ChartSource) -> Chart {
+                             lineParameter: String?, held: [(String, String)] = [], source: ChartSource) -> Chart {
         let label = MetricLabels.label(metric)
+        let heldText = held.map { "\($0.0) = \($0.1)" }.joined(separator: ", ")
         let title = "\(label.prefix(1).uppercased() + label.dropFirst()) against \(xParameter)"
+            + (held.isEmpty ? "" : " (\(heldText))")
         var frame = ChartFrame(title: title, caption: source.caption, height: 440,
                                legendRows: lines.count > 4 ? 2 : 1, leftMargin: 80)
         let xs = lines.flatMap { $0.points.map(\.0) }
@@ -27,7 +31,8 @@ public enum GridLineChart {
         if categorical {
             // Categories sit at 0, 1, 2…, named by their values rather than numbers.
             x = LinearScale(domain: (xTicks.lower, xTicks.upper), range: (frame.left, frame.right))
-            for (v, name) in xLabels {
+            // In order of position: a Dictionary's own order must never reach a file.
+            for (v, name) in xLabels.sorted(by: { $0.key < $1.key }) {
                 frame.svg.text(name, x: x(v), y: frame.bottom + 17, size: 11, anchor: .middle, fill: Palette.muted)
             }
             frame.svg.line(x1: frame.left, y1: frame.bottom, x2: frame.right, y2: frame.bottom, stroke: Palette.axis)
@@ -51,7 +56,8 @@ public enum GridLineChart {
         })
         let note = """
             Lines join the mean of \(label) at each grid point; shaded bands are 95% confidence \
-            intervals of the mean\(lineParameter.map { ", one line per value of \($0)" } ?? "").
+            intervals of the mean\(lineParameter.map { ", one line per value of \($0)" } ?? "")\
+            \(held.isEmpty ? "" : "; only the grid points with \(heldText) are shown").
             """
         return Chart(name: "grid-" + metric, title: title, svg: frame.render(), note: note)
     }

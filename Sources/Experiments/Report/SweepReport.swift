@@ -108,8 +108,9 @@ enum SweepReport {
                 }.sorted { $0.0 < $1.0 }
                 return .init(label: value ?? "all", points: pts)
             }
+            let held = zip(parameters.dropFirst(2), fixed).map { ($0, $1.1 ?? "") }
             return GridLineChart.chart(metric: metric, xParameter: xParameter, xLabels: xLabels, lines: lines,
-                                       lineParameter: lineParameter, source: source)
+                                       lineParameter: lineParameter, held: held, source: source)
         }
     }
 
