@@ -34,7 +34,7 @@ public enum HoldBenchmark {
     public static func run(pending: Int, holds: Int, seed: UInt64) -> Result {
         precondition(pending >= 1, "the hold model needs at least one pending event")
         precondition(holds >= 0, "the number of holds cannot be negative")
-        var random = BenchmarkGenerator(seed: seed)
+        var random = SplitMix64(seed: seed)
         var events = EventQueue<Payload>(reservingCapacity: pending)
         for entity in 0..<pending {
             events.schedule(at: random.nextExponential(), Payload(entity: Int32(truncatingIfNeeded: entity)))
@@ -56,23 +56,10 @@ public enum HoldBenchmark {
     }
 }
 
-/// SplitMix64, private to the benchmark so it does not depend on the model's generator.
-fileprivate struct BenchmarkGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z &>> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z &>> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z &>> 31)
-    }
-
-    /// An exponential(1) draw by inversion, from a uniform on (0, 1].
-    mutating func nextExponential() -> Double {
-        let uniform = Double((next() &>> 11) &+ 1) * 0x1p-53
-        return -log(uniform)
+extension SplitMix64 {
+    /// exponential(1) from (k + 1)·2⁻⁵³, never 0; the hold model's own draw, kept as it was so
+    /// `final_clock` stays comparable across builds.
+    fileprivate mutating func nextExponential() -> Double {
+        -log(Double((next() &>> 11) &+ 1) * 0x1p-53)
     }
 }
