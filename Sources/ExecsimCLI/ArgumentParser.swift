@@ -117,8 +117,9 @@ public struct ParsedArguments: Sendable {
     /// Whether `-h` or `--help` appeared before `--`; nothing else is validated then.
     public var helpRequested: Bool
 
-    /// The positional arguments of the `PositionalSpec` named `name`.
-    public func positionals(named name: String) -> ArraySlice<String> {
+    /// The positional arguments of the `PositionalSpec` named `name`, indexed from 0 (an array,
+    /// not a slice of all positionals, whose indices would start where this run starts).
+    public func positionals(named name: String) -> [String] {
         var start = 0
         var remaining = positionals.count
         for (index, positional) in spec.positionals.enumerated() {
@@ -126,7 +127,7 @@ public struct ParsedArguments: Sendable {
             let reserved = spec.positionals[(index + 1)...].reduce(0) { $0 + $1.minCount }
             let take = Swift.min(positional.maxCount ?? .max, Swift.max(0, remaining - reserved))
             if positional.name == name {
-                return positionals[start..<(start + take)]
+                return Array(positionals[start..<(start + take)])
             }
             start += take
             remaining -= take

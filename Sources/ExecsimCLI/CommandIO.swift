@@ -1,14 +1,17 @@
-import Foundation
+import Experiments
 
 /// Where a command writes: standard output and standard error, or anything a test supplies.
+///
+/// Output that cannot be written is an error (``OutputError``, exit 73); a failure to write to
+/// the error stream is ignored, as there is nowhere left to report it.
 public struct CommandIO: Sendable {
     /// Writes text to the output as is.
-    public var writeOutput: @Sendable (String) -> Void
+    public var writeOutput: @Sendable (String) throws -> Void
     /// Writes text to the error stream as is.
     public var writeError: @Sendable (String) -> Void
 
     public init(
-        writeOutput: @escaping @Sendable (String) -> Void,
+        writeOutput: @escaping @Sendable (String) throws -> Void,
         writeError: @escaping @Sendable (String) -> Void
     ) {
         self.writeOutput = writeOutput
@@ -17,12 +20,12 @@ public struct CommandIO: Sendable {
 
     /// The process's standard output and standard error.
     public static let standard = CommandIO(
-        writeOutput: { FileHandle.standardOutput.write(Data($0.utf8)) },
-        writeError: { FileHandle.standardError.write(Data($0.utf8)) })
+        writeOutput: { text in try StandardStream.output.write(text) },
+        writeError: { text in try? StandardStream.error.write(text) })
 
     /// Writes `line` and a newline to the output.
-    public func printLine(_ line: String) {
-        writeOutput(line + "\n")
+    public func printLine(_ line: String) throws {
+        try writeOutput(line + "\n")
     }
 
     /// Writes `line` and a newline to the error stream.

@@ -8,24 +8,34 @@ public enum ExecsimCLI {
 
     /// Runs execsim with `arguments` (without the executable's path) on the standard streams.
     public static func main(_ arguments: [String]) -> Int32 {
-        run(arguments, io: .standard)
+        StandardStream.prepare()
+        return run(arguments, io: .standard)
     }
 
     /// Runs execsim with `arguments`, writing to `io`; returns the exit code.
     public static func run(_ arguments: [String], io: CommandIO) -> Int32 {
+        do {
+            return try dispatch(arguments, io: io)
+        } catch {
+            // Only output can fail here: everything else is reported inside.
+            return report(error, hint: "", io: io)
+        }
+    }
+
+    private static func dispatch(_ arguments: [String], io: CommandIO) throws -> Int32 {
         let topLevelHint = "See '\(executableName) --help'."
         guard let first = arguments.first else {
             return report(UsageError.missingCommand, hint: topLevelHint, io: io)
         }
         switch first {
         case "-h", "--help":
-            io.writeOutput(HelpFormatter.topLevelHelp(CommandRegistry.commands))
+            try io.writeOutput(HelpFormatter.topLevelHelp(CommandRegistry.commands))
             return ExitCode.success.rawValue
         case "--version":
-            io.printLine("\(executableName) \(ExecsimVersion.current)")
+            try io.printLine("\(executableName) \(ExecsimVersion.current)")
             return ExitCode.success.rawValue
         case "help":
-            return runHelp(Array(arguments.dropFirst()), io: io, hint: topLevelHint)
+            return try runHelp(Array(arguments.dropFirst()), io: io, hint: topLevelHint)
         case let option where option.hasPrefix("-"):
             let suggestion = closestMatch(to: option, among: ["--help", "--version"])
             return report(UsageError.unknownOption(option, suggestion: suggestion),
@@ -42,7 +52,7 @@ public enum ExecsimCLI {
         do {
             let parsed = try parseArguments(Array(arguments.dropFirst()), for: spec)
             if parsed.helpRequested {
-                io.writeOutput(HelpFormatter.commandHelp(spec))
+                try io.writeOutput(HelpFormatter.commandHelp(spec))
                 return ExitCode.success.rawValue
             }
             return try command.run(parsed, io)
@@ -52,9 +62,9 @@ public enum ExecsimCLI {
     }
 
     /// `execsim help [command]`.
-    private static func runHelp(_ arguments: [String], io: CommandIO, hint: String) -> Int32 {
+    private static func runHelp(_ arguments: [String], io: CommandIO, hint: String) throws -> Int32 {
         guard let name = arguments.first else {
-            io.writeOutput(HelpFormatter.topLevelHelp(CommandRegistry.commands))
+            try io.writeOutput(HelpFormatter.topLevelHelp(CommandRegistry.commands))
             return ExitCode.success.rawValue
         }
         if arguments.count > 1 {
@@ -63,7 +73,7 @@ public enum ExecsimCLI {
         guard let command = CommandRegistry.command(named: name) else {
             return report(unknownCommand(name), hint: hint, io: io)
         }
-        io.writeOutput(HelpFormatter.commandHelp(command.spec))
+        try io.writeOutput(HelpFormatter.commandHelp(command.spec))
         return ExitCode.success.rawValue
     }
 
@@ -83,6 +93,9 @@ public enum ExecsimCLI {
         case let failure as CommandFailure:
             io.printErrorLine("Error: \(failure.message)")
             return failure.exitCode.rawValue
+        case let output as OutputError:
+            io.printErrorLine("Error: \(output)")
+            return ExitCode.cannotWriteOutput.rawValue
         default:
             io.printErrorLine("Error: internal error: \(error)")
             return ExitCode.internalError.rawValue

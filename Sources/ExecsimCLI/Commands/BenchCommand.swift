@@ -45,7 +45,7 @@ struct BenchCommand: ExecsimCommand {
 
         let result = HoldBenchmark.run(pending: pending, holds: holds, seed: seed)
         let rate = result.holdsPerSecond
-        io.printLine("""
+        try io.printLine("""
             benchmark=kernel
             pending=\(result.pending)
             holds=\(result.holds)
@@ -58,27 +58,27 @@ struct BenchCommand: ExecsimCommand {
     }
 
     private func runModel(_ args: ParsedArguments, _ io: CommandIO, seed: UInt64) throws -> Int32 {
-        let scenario = try ScenarioFiles.load(Array(args.positionals(named: "scenario.json")))[0]
+        let scenario = try ScenarioFiles.load(args.positionals(named: "scenario.json"))[0]
         let replications = try args.int("--replications", default: 20_000, minimum: 1)
         let threads = try args.int("--threads", default: 0, minimum: 0)
         // A short warm-up so page faults and lazy initialisation are not timed.
         _ = ModelBenchmark.run(scenario, replications: min(replications, 500), threads: 1, seed: seed)
         let single = ModelBenchmark.run(scenario, replications: replications, threads: 1, seed: seed)
         let multi = ModelBenchmark.run(scenario, replications: replications, threads: threads, seed: seed)
-        io.printLine("benchmark=model")
-        io.printLine("scenario=\(scenario.name)")
-        io.printLine("replications=\(replications)")
-        io.printLine("events_per_replication=\(String(format: "%.1f", Double(single.events) / Double(replications)))")
+        try io.printLine("benchmark=model")
+        try io.printLine("scenario=\(scenario.name)")
+        try io.printLine("replications=\(replications)")
+        try io.printLine("events_per_replication=\(String(format: "%.1f", Double(single.events) / Double(replications)))")
         for r in [single, multi] {
             let prefix = "threads_\(r.threads)_"
-            io.printLine(prefix + "seconds=\(String(format: "%.3f", r.seconds))")
-            io.printLine(prefix + "replications_per_second=\(Int(r.replicationsPerSecond.rounded()))")
-            io.printLine(prefix + "microseconds_per_replication=\(String(format: "%.1f", r.microsecondsPerReplication))")
-            io.printLine(prefix + "events_per_second=\(Int(r.eventsPerSecond.rounded()))")
+            try io.printLine(prefix + "seconds=\(String(format: "%.3f", r.seconds))")
+            try io.printLine(prefix + "replications_per_second=\(Int(r.replicationsPerSecond.rounded()))")
+            try io.printLine(prefix + "microseconds_per_replication=\(String(format: "%.1f", r.microsecondsPerReplication))")
+            try io.printLine(prefix + "events_per_second=\(Int(r.eventsPerSecond.rounded()))")
         }
-        io.printLine("speedup=\(String(format: "%.2f", single.seconds / multi.seconds))")
+        try io.printLine("speedup=\(String(format: "%.2f", single.seconds / multi.seconds))")
         if let peak = ModelBenchmark.peakResidentBytes() {
-            io.printLine("peak_memory_mb=\(String(format: "%.1f", Double(peak) / 1_048_576))")
+            try io.printLine("peak_memory_mb=\(String(format: "%.1f", Double(peak) / 1_048_576))")
         }
         return ExitCode.success.rawValue
     }

@@ -42,7 +42,7 @@ struct CompareCommand: ExecsimCommand {
     static let selectionLimit = 1_000_000
 
     func run(_ args: ParsedArguments, _ io: CommandIO) throws -> Int32 {
-        let scenarios = try ScenarioFiles.load(Array(args.positionals(named: "scenario.json")),
+        let scenarios = try ScenarioFiles.load(args.positionals(named: "scenario.json"),
                                                defaultToBaseline: false)
         let names = scenarios.map(\.name)
         let baseline: Int
@@ -116,12 +116,12 @@ struct CompareCommand: ExecsimCommand {
         }
         if !quiet {
             let seconds = String(format: "%.1f", Date().timeIntervalSince(start))
-            io.printLine("\(scenarios.count) scenarios, \(replications) replications each, seed \(seed) (\(seconds) s) → \(out)/comparison.csv, \(out)/best.csv")
-            io.writeOutput(ComparisonTable.render(comparison))
-            for note in notes { io.printLine(note) }
+            try io.printLine("\(scenarios.count) scenarios, \(replications) replications each, seed \(seed) (\(seconds) s) → \(out)/comparison.csv, \(out)/best.csv")
+            try io.writeOutput(ComparisonTable.render(comparison))
+            for note in notes { try io.printLine(note) }
         }
         if args.flag("--report") {
-            io.printLine("report: \(try ReportCommand.write(out, to: nil))")
+            try io.printLine("report: \(try ReportCommand.write(out, to: nil))")
         }
         return ExitCode.success.rawValue
     }

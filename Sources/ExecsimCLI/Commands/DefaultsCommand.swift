@@ -10,7 +10,7 @@ struct DefaultsCommand: ExecsimCommand {
         discussion: "A starting point for writing a scenario: copy it, keep what you change.")
 
     func run(_ args: ParsedArguments, _ io: CommandIO) throws -> Int32 {
-        io.writeOutput(Scenario().jsonText())
+        try io.writeOutput(Scenario().jsonText())
         return ExitCode.success.rawValue
     }
 }

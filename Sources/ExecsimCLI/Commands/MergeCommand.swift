@@ -16,10 +16,10 @@ struct MergeCommand: ExecsimCommand {
 
     func run(_ args: ParsedArguments, _ io: CommandIO) throws -> Int32 {
         guard let out = args.string("--out") else { throw UsageError.missingValue(option: "--out") }
-        let directories = Array(args.positionals(named: "shard dir"))
+        let directories = args.positionals(named: "shard dir")
         switch Result(catching: { () throws(SweepRunError) in try SweepMerge.merge(directories, to: out) }) {
         case .success(let report):
-            io.printLine("merged \(report.shards) shard\(report.shards == 1 ? "" : "s"), \(report.points) points → \(out)/")
+            try io.printLine("merged \(report.shards) shard\(report.shards == 1 ? "" : "s"), \(report.points) points → \(out)/")
         case .failure(.output(let error)):
             throw CommandFailure(.cannotWriteOutput, error.description)
         case .failure(let error):

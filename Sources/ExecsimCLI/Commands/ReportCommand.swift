@@ -25,7 +25,7 @@ struct ReportCommand: ExecsimCommand {
             throw CommandFailure(.usage, "report needs a folder")
         }
         let path = try Self.write(directory, to: args.string("--out"))
-        io.writeOutput(path + "\n")
+        try io.writeOutput(path + "\n")
         return ExitCode.success.rawValue
     }
 

@@ -30,7 +30,7 @@ struct RunCommand: ExecsimCommand {
             """)
 
     func run(_ args: ParsedArguments, _ io: CommandIO) throws -> Int32 {
-        let scenarios = try ScenarioFiles.load(Array(args.positionals(named: "scenario.json")))
+        let scenarios = try ScenarioFiles.load(args.positionals(named: "scenario.json"))
         let threads = try args.int("--threads", default: 0, minimum: 0)
         let out = args.string("--out") ?? "results"
         let quiet = args.flag("--quiet")
@@ -56,15 +56,15 @@ struct RunCommand: ExecsimCommand {
             if !quiet {
                 let seconds = Date().timeIntervalSince(start)
                 let title = "\(scenario.name): \(replications) replications, seed \(seed) (\(String(format: "%.2f", seconds)) s) → \(folder)/"
-                io.writeOutput(HeadlineTable.render(title: title, summaries: summaries))
+                try io.writeOutput(HeadlineTable.render(title: title, summaries: summaries))
                 if outcome.percentileRankErrorBound > 0 {
-                    io.printLine("Percentiles estimated by a quantile sketch (rank error at most \(String(format: "%.3f", 100 * outcome.percentileRankErrorBound))% of n); means and intervals are exact.")
+                    try io.printLine("Percentiles estimated by a quantile sketch (rank error at most \(String(format: "%.3f", 100 * outcome.percentileRankErrorBound))% of n); means and intervals are exact.")
                 }
             }
             if report {
                 // The report reads the files just written, so it shows exactly what they hold.
                 let path = try ReportCommand.write(folder, to: nil)
-                io.writeOutput("report: \(path)\n")
+                try io.writeOutput("report: \(path)\n")
             }
         }
         return ExitCode.success.rawValue

@@ -65,10 +65,10 @@ struct SweepCommand: ExecsimCommand {
         if !quiet {
             let seconds = String(format: "%.2f", Date().timeIntervalSince(start))
             let resumed = report.resumed > 0 ? " (\(report.resumed) kept from before)" : ""
-            io.printLine("\(plan.file.name): \(report.points) \(plan.file.design.rawValue) points × \(plan.file.replications) replications, seed \(plan.file.seed)\(resumed) in \(seconds) s → \(out)/")
+            try io.printLine("\(plan.file.name): \(report.points) \(plan.file.design.rawValue) points × \(plan.file.replications) replications, seed \(plan.file.seed)\(resumed) in \(seconds) s → \(out)/")
         }
         if args.flag("--report") {
-            io.printLine("report: \(try ReportCommand.write(out, to: nil))")
+            try io.printLine("report: \(try ReportCommand.write(out, to: nil))")
         }
         return ExitCode.success.rawValue
     }

@@ -17,7 +17,7 @@ struct TraceCommand: ExecsimCommand {
         discussion: "Columns: time_months,use_case,event,detail; use_case is empty for program events.")
 
     func run(_ args: ParsedArguments, _ io: CommandIO) throws -> Int32 {
-        let scenario = try ScenarioFiles.load(Array(args.positionals(named: "scenario.json")))[0]
+        let scenario = try ScenarioFiles.load(args.positionals(named: "scenario.json"))[0]
         let seed = try args.uint64("--seed", default: scenario.seed ?? 1)
         let replication = try args.int("--replication", default: 0, minimum: 0)
         var sim = ProgramSimulation(scenario: scenario)
@@ -28,7 +28,7 @@ struct TraceCommand: ExecsimCommand {
                 throw CommandFailure(.cannotWriteOutput, error.description)
             }
         } else {
-            io.writeOutput(String(decoding: bytes, as: UTF8.self))
+            try io.writeOutput(String(decoding: bytes, as: UTF8.self))
         }
         return ExitCode.success.rawValue
     }

@@ -15,11 +15,12 @@ struct ValidateCommand: ExecsimCommand {
         for path in args.positionals(named: "scenario.json") {
             do {
                 _ = try Scenario.load(contentsOf: path)
-                io.printLine("ok: \(path)")
             } catch {
                 allValid = false
                 io.printErrorLine(error.description)
+                continue
             }
+            try io.printLine("ok: \(path)")
         }
         return allValid ? ExitCode.success.rawValue : ExitCode.invalidInput.rawValue
     }

@@ -10,7 +10,12 @@ import Darwin
 ///
 /// The bytes go to a temporary file in the target's directory (same file system, so the
 /// rename is atomic), which is synced to disk and then renamed over the target. The temporary
-/// name is `.tmp-<name>.<pid>.<n>`, hidden and unique per process and call.
+/// name is `.tmp-<name>.<pid>.<n>`, hidden and unique per process and call; those of dead
+/// processes are removed the next time execsim writes into that folder.
+///
+/// Only a regular file (or nothing) is ever replaced. A device or a FIFO given as the target
+/// (`--out /dev/stdout`) is written into as it is; a symbolic link, a directory or a socket is
+/// refused, so a rename never turns `/dev/full` or a link into a plain file.
 public enum AtomicFile {
     /// Replaces the file at `path` with `bytes`, atomically.
     ///
@@ -19,7 +24,9 @@ public enum AtomicFile {
     /// - Throws: ``OutputError`` naming `path` and the reason; no temporary file is left.
     /// - Complexity: O(*n*) in the size of `bytes`, plus two `fsync`s.
     public static func write(_ bytes: [UInt8], to path: String) throws(OutputError) {
+        if try !isReplaceable(path) { return try POSIXFile.writeThrough(bytes, to: path) }
         let directory = POSIXFile.parent(of: path)
+        StaleTemporaries.removeOnce(in: directory)
         let temporary = temporaryPath(for: path)
 
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
@@ -34,6 +41,24 @@ public enum AtomicFile {
             throw POSIXFile.error("write", path, errno: failure)
         }
         syncDirectory(directory)
+    }
+
+    /// Whether `path` may be replaced by a rename (nothing or a regular file is there); false
+    /// for a device or FIFO, which is written through.
+    ///
+    /// - Throws: ``OutputError`` for a symbolic link, a directory or a socket.
+    static func isReplaceable(_ path: String) throws(OutputError) -> Bool {
+        let entry = POSIXFile.entry(at: path)
+        switch entry {
+        case .missing, .regular:
+            return true
+        case .device, .fifo:
+            return false
+        case .symbolicLink:
+            throw OutputError(action: "write", path: path, reason: "it is a symbolic link, which execsim does not replace; give the path of the file it points to")
+        case .directory, .socket:
+            throw OutputError(action: "write", path: path, reason: "it is \(entry.description), not a file")
+        }
     }
 
     /// A hidden temporary name beside `path`, unique per process and call.
@@ -52,7 +77,8 @@ public enum AtomicFile {
         }
     }
 
-    /// Creates the directory at `path` and any missing parents; succeeds if it exists.
+    /// Creates the directory at `path` and any missing parents; succeeds if it exists. Removes
+    /// the temporaries that dead processes left in it.
     ///
     /// - Throws: ``OutputError``, for example
     ///   `cannot create directory results/x/y: results/x is a file, not a directory`.
@@ -78,13 +104,14 @@ public enum AtomicFile {
                 }
             }
         }
+        StaleTemporaries.removeOnce(in: path)
     }
 
     private static let serialLock = NSLock()
     nonisolated(unsafe) private static var serial = 0
 
     /// A per-process counter so concurrent writes to the same target use distinct temporaries.
-    private static func nextSerial() -> Int {
+    static func nextSerial() -> Int {
         serialLock.lock()
         defer { serialLock.unlock() }
         serial += 1

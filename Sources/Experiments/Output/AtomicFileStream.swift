@@ -13,8 +13,14 @@ public final class AtomicFileStream {
     private let temporary: String
     private var descriptor: Int32
 
+    /// - Throws: ``OutputError`` when `path` is not a regular file or missing (a stream is
+    ///   never written through into a device or FIFO), or the temporary cannot be created.
     public init(path: String) throws(OutputError) {
         self.path = path
+        guard try AtomicFile.isReplaceable(path) else {
+            throw OutputError(action: "write", path: path, reason: "it is \(POSIXFile.entry(at: path).description), not a regular file")
+        }
+        StaleTemporaries.removeOnce(in: POSIXFile.parent(of: path))
         temporary = AtomicFile.temporaryPath(for: path)
         descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw POSIXFile.error("write", path, errno: errno) }

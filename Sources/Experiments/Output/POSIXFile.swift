@@ -61,6 +61,54 @@ enum POSIXFile {
         return (info.st_mode & S_IFMT) == S_IFDIR ? .directory : .other
     }
 
+    /// What is at `path` itself, a symbolic link not followed (`lstat`).
+    enum Entry: Equatable {
+        case missing, regular, directory, symbolicLink, device, fifo, socket
+
+        /// For messages: "a symbolic link".
+        var description: String {
+            switch self {
+            case .missing: "missing"
+            case .regular: "a regular file"
+            case .directory: "a directory"
+            case .symbolicLink: "a symbolic link"
+            case .device: "a device"
+            case .fifo: "a FIFO (named pipe)"
+            case .socket: "a socket"
+            }
+        }
+    }
+
+    static func entry(at path: String) -> Entry {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return .missing }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .regular
+        case S_IFDIR: return .directory
+        case S_IFLNK: return .symbolicLink
+        case S_IFCHR, S_IFBLK: return .device
+        case S_IFIFO: return .fifo
+        default: return .socket
+        }
+    }
+
+    /// Writes `bytes` into the device or FIFO at `path` as it is, without replacing it. A FIFO
+    /// nobody reads is an error at once (ENXIO), not a hang.
+    static func writeThrough(_ bytes: [UInt8], to path: String) throws(OutputError) {
+        let descriptor = open(path, O_WRONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            let code = errno
+            if code == ENXIO {
+                throw OutputError(action: "write", path: path, reason: "it is a FIFO that no process is reading")
+            }
+            throw error("write", path, errno: code)
+        }
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+        var failure = writeAll(descriptor, bytes)
+        if close(descriptor) != 0 && failure == nil { failure = errno }
+        if let failure { throw error("write", path, errno: failure) }
+    }
+
     /// An error for `action` on `path` after errno `code`, made specific where the bare
     /// errno text would leave the user guessing which component is at fault.
     static func error(_ action: String, _ path: String, errno code: Int32) -> OutputError {
