@@ -153,6 +153,14 @@ public struct ParsedArguments: Sendable {
         return values[name]
     }
 
+    /// Option `name` as a file or folder path, or `defaultValue` when not given; an empty
+    /// value is refused (it would name the current folder or nothing).
+    public func path(_ name: String, default defaultValue: String? = nil) throws(UsageError) -> String? {
+        guard let text = string(name) else { return defaultValue }
+        guard !text.isEmpty else { throw .invalidValue(option: name, value: text, expected: "a non-empty path") }
+        return text
+    }
+
     /// Whether flag `name` was given.
     public func flag(_ name: String) -> Bool {
         precondition(spec.option(named: name)?.isFlag == true,

@@ -1,3 +1,4 @@
+import Experiments
 import ProgramModel
 
 /// Reading the scenario files named on a command line.
@@ -18,13 +19,15 @@ enum ScenarioFiles {
         if !messages.isEmpty {
             throw CommandFailure(.invalidInput, messages.joined(separator: "\n"))
         }
-        var seen: [String: String] = [:]
+        var seen: [String: (path: String, name: String)] = [:]
         for (scenario, path) in zip(scenarios, paths) {
-            if let other = seen[scenario.name] {
-                throw CommandFailure(.invalidInput,
-                    "\(path): $.name: '\(scenario.name)' is also the name of \(other); each scenario's results go to a folder named after it, so names must differ")
+            let folder = FolderName.folder(for: scenario.name)
+            if let other = seen[folder] {
+                throw CommandFailure(.invalidInput, other.name == scenario.name
+                    ? "\(path): $.name: '\(scenario.name)' is also the name of \(other.path); each scenario's results go to a folder named after it, so names must differ"
+                    : "\(path): $.name: '\(scenario.name)' and '\(other.name)' (\(other.path)) would both be written to folder '\(folder)'; rename one")
             }
-            seen[scenario.name] = path
+            seen[folder] = (path, scenario.name)
         }
         return scenarios
     }

@@ -62,8 +62,18 @@ struct CompareCommand: ExecsimCommand {
         var metrics = try args.string("--metrics").map { try Self.metrics($0) }
             ?? HeadlineTable.metrics.map(\.0)
         for (metric, _) in deltas where !metrics.contains(metric) { metrics.append(metric) }
-        let out = args.string("--out") ?? "results"
+        let out = try args.path("--out", default: "results")!
         let quiet = args.flag("--quiet")
+
+        let runs = (out as NSString).appendingPathComponent("runs")
+        do {
+            try OutputFolder.refuseForeign(out, writer: "execsim compare") {
+                ["comparison.csv", "best.csv", "runs"].contains($0) || OutputFolder.isReportFile($0)
+            }
+            for scenario in scenarios { try RunFiles.refuseForeign(scenario, in: runs) }
+        } catch {
+            throw CommandFailure(.cannotWriteOutput, error.description)
+        }
 
         let start = Date()
         var results: [[ReplicationResult]] = []
@@ -77,7 +87,7 @@ struct CompareCommand: ExecsimCommand {
                                        commandLine: ProcessInfo.processInfo.arguments, startTime: runStart)
             do {
                 try RunFiles.write(scenario: scenario, results: rs, summaries: MetricSummaries(rs),
-                                   manifest: manifest, to: (out as NSString).appendingPathComponent("runs"))
+                                   manifest: manifest, to: runs)
             } catch {
                 throw CommandFailure(.cannotWriteOutput, error.description)
             }

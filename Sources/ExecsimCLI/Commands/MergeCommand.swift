@@ -15,7 +15,7 @@ struct MergeCommand: ExecsimCommand {
             """)
 
     func run(_ args: ParsedArguments, _ io: CommandIO) throws -> Int32 {
-        guard let out = args.string("--out") else { throw UsageError.missingValue(option: "--out") }
+        guard let out = try args.path("--out") else { throw UsageError.missingValue(option: "--out") }
         let directories = args.positionals(named: "shard dir")
         switch Result(catching: { () throws(SweepRunError) in try SweepMerge.merge(directories, to: out) }) {
         case .success(let report):

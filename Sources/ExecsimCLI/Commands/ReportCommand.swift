@@ -24,7 +24,7 @@ struct ReportCommand: ExecsimCommand {
         guard let directory = args.positionals(named: "dir").first else {
             throw CommandFailure(.usage, "report needs a folder")
         }
-        let path = try Self.write(directory, to: args.string("--out"))
+        let path = try Self.write(directory, to: args.path("--out"))
         try io.writeOutput(path + "\n")
         return ExitCode.success.rawValue
     }

@@ -32,9 +32,14 @@ struct RunCommand: ExecsimCommand {
     func run(_ args: ParsedArguments, _ io: CommandIO) throws -> Int32 {
         let scenarios = try ScenarioFiles.load(args.positionals(named: "scenario.json"))
         let threads = try args.int("--threads", default: 0, minimum: 0)
-        let out = args.string("--out") ?? "results"
+        let out = try args.path("--out", default: "results")!
         let quiet = args.flag("--quiet")
         let report = args.flag("--report")
+        do {
+            for scenario in scenarios { try RunFiles.refuseForeign(scenario, in: out) }
+        } catch {
+            throw CommandFailure(.cannotWriteOutput, error.description)
+        }
         for scenario in scenarios {
             let replications = try args.int("--replications", default: scenario.replications ?? 1000, minimum: 1)
             let seed = try args.uint64("--seed", default: scenario.seed ?? 1)

@@ -50,8 +50,8 @@ struct SweepCommand: ExecsimCommand {
         } catch {
             throw CommandFailure(.invalidInput, error.description)
         }
-        let out = args.string("--out")
-            ?? "results/\(plan.file.name)" + (shard.map { "-shard-\($0.index)-of-\($0.count)" } ?? "")
+        let out = try args.path("--out")
+            ?? "results/" + FolderName.folder(for: plan.file.name) + (shard.map { "-shard-\($0.index)-of-\($0.count)" } ?? "")
         let start = Date()
         let resume = args.flag("--resume")
         let ran = Result(catching: { () throws(SweepRunError) in
@@ -65,6 +65,9 @@ struct SweepCommand: ExecsimCommand {
         if !quiet {
             let seconds = String(format: "%.2f", Date().timeIntervalSince(start))
             let resumed = report.resumed > 0 ? " (\(report.resumed) kept from before)" : ""
+            if let recomputed = report.recomputed {
+                io.printErrorLine("warning: \(out)/points.csv: \(recomputed); that row and the rows after it were run again")
+            }
             try io.printLine("\(plan.file.name): \(report.points) \(plan.file.design.rawValue) points × \(plan.file.replications) replications, seed \(plan.file.seed)\(resumed) in \(seconds) s → \(out)/")
         }
         if args.flag("--report") {

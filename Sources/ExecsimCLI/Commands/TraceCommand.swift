@@ -23,7 +23,7 @@ struct TraceCommand: ExecsimCommand {
         var sim = ProgramSimulation(scenario: scenario)
         let (_, events) = sim.runTraced(seed: seed, replication: replication)
         let bytes = TraceTable.csv(events)
-        if let path = args.string("--out") {
+        if let path = try args.path("--out") {
             do { try AtomicFile.write(bytes, to: path) } catch {
                 throw CommandFailure(.cannotWriteOutput, error.description)
             }

@@ -29,12 +29,26 @@ public enum ReportBuilder {
         let page = try report(forDirectory: directory)
         let target = file ?? (directory as NSString).appendingPathComponent("report.html")
         let folder = POSIXFile.parent(of: target)
+        try refuseToReplace(target, unlessItStarts: "<!DOCTYPE html>")
+        for chart in page.charts {
+            try refuseToReplace((folder as NSString).appendingPathComponent(chart.name + ".svg"), unlessItStarts: "<svg")
+        }
         try AtomicFile.createDirectory(folder)
         for chart in page.charts {
             try AtomicFile.write(Array(chart.svg.utf8), to: (folder as NSString).appendingPathComponent(chart.name + ".svg"))
         }
         try AtomicFile.write(Array(page.html.utf8), to: target)
         return target
+    }
+
+    /// Refuses to replace a regular file that is not an earlier report or chart (an input such
+    /// as `summary.csv`, or anyone's file), before anything is written.
+    static func refuseToReplace(_ path: String, unlessItStarts prefix: String) throws(OutputError) {
+        guard POSIXFile.entry(at: path) == .regular else { return }
+        let head = FileManager.default.contents(atPath: path).map { [UInt8]($0.prefix(prefix.utf8.count)) }
+        if head != Array(prefix.utf8) {
+            throw OutputError(action: "write", path: path, reason: "it exists and is not a report execsim wrote; choose another --out")
+        }
     }
 
     /// The report's HTML and charts, without writing anything.

@@ -5,8 +5,17 @@ import ProgramModel
 ///
 /// Replications are simulated in blocks: each block's rows are streamed to
 /// `replications.csv` and folded into a `RunAccumulator`, so memory does not grow with the
-/// number of replications. Every file appears atomically, complete or not at all.
+/// number of replications. The five files are written into a staging folder and published
+/// together (``StagedFolder``): a kill or a full disk leaves the previous run's set whole.
 public enum RunFiles {
+    /// The files of a run folder, in the order they are written.
+    public static let fileNames = ["replications.csv", "summary.csv", "timeseries.csv", "scenario.json", "manifest.json"]
+
+    /// Whether a file in a scenario's folder is one a run writes (its own files and the report).
+    public static func owns(_ name: String) -> Bool {
+        fileNames.contains(name) || OutputFolder.isReportFile(name)
+    }
+
     /// Replications per block: large enough to keep all threads busy, small enough that a
     /// block's results (about 2 KB each) stay a few megabytes.
     public static let blockSize = 4096
@@ -18,20 +27,28 @@ public enum RunFiles {
         public var percentileRankErrorBound: Double
     }
 
-    /// The folder a scenario's files go to: its name, made safe for a file system.
+    /// The folder a scenario's files go to: its name, made safe by ``FolderName``.
     public static func folder(for scenario: Scenario, in directory: String) -> String {
-        let safe = String(scenario.name.map { c in
-            c.isLetter || c.isNumber || c == "-" || c == "_" || c == "." ? c : "_"
-        })
-        return (directory as NSString).appendingPathComponent(safe.isEmpty ? "scenario" : safe)
+        (directory as NSString).appendingPathComponent(FolderName.folder(for: scenario.name))
+    }
+
+    /// A staging folder for the run files of `scenario` in `directory`, after checking that the
+    /// target holds nothing but an earlier run's files.
+    static func stage(_ scenario: Scenario, in directory: String) throws(OutputError) -> StagedFolder {
+        try refuseForeign(scenario, in: directory)
+        return try StagedFolder(target: folder(for: scenario, in: directory))
+    }
+
+    /// Refuses (before any work) a scenario folder that holds files a run does not write.
+    public static func refuseForeign(_ scenario: Scenario, in directory: String) throws(OutputError) {
+        try OutputFolder.refuseForeign(folder(for: scenario, in: directory), writer: "execsim run", owns: owns)
     }
 
     public static func run(_ scenario: Scenario, manifest: RunManifest, threads: Int,
                            progress: ProgressBar? = nil, to directory: String,
                            exactLimit: Int = StreamingSummary.defaultExactLimit) throws(OutputError) -> Outcome {
-        let folder = folder(for: scenario, in: directory)
-        try AtomicFile.createDirectory(folder)
-        let path = { (name: String) in (folder as NSString).appendingPathComponent(name) }
+        let staged = try stage(scenario, in: directory)
+        let path = staged.path
         let replicationsFile = try AtomicFileStream(path: path("replications.csv"))
         let months = Int(scenario.horizonMonths.rounded(.down))
         var accumulator = RunAccumulator(months: months, exactLimit: exactLimit)
@@ -54,7 +71,8 @@ public enum RunFiles {
         try AtomicFile.write(timeseries, to: path("timeseries.csv"))
         try AtomicFile.write(Array(repeatable.jsonText().utf8), to: path("scenario.json"))
         try AtomicFile.write(Array(manifest.jsonText().utf8), to: path("manifest.json"))
-        return Outcome(folder: folder, summaries: summaries,
+        try staged.publish()
+        return Outcome(folder: staged.target, summaries: summaries,
                        percentileRankErrorBound: accumulator.percentileRankErrorBound)
     }
 
@@ -65,9 +83,8 @@ public enum RunFiles {
     public static func write(scenario: Scenario, results: [ReplicationResult],
                              summaries: MetricSummaries, manifest: RunManifest,
                              to directory: String) throws(OutputError) -> String {
-        let folder = folder(for: scenario, in: directory)
-        try AtomicFile.createDirectory(folder)
-        let path = { (name: String) in (folder as NSString).appendingPathComponent(name) }
+        let staged = try stage(scenario, in: directory)
+        let path = staged.path
         var repeatable = scenario
         repeatable.seed = manifest.seed
         repeatable.replications = manifest.replications
@@ -76,6 +93,7 @@ public enum RunFiles {
         try AtomicFile.write(TimeseriesTable.csv(results), to: path("timeseries.csv"))
         try AtomicFile.write(Array(repeatable.jsonText().utf8), to: path("scenario.json"))
         try AtomicFile.write(Array(manifest.jsonText().utf8), to: path("manifest.json"))
-        return folder
+        try staged.publish()
+        return staged.target
     }
 }

@@ -89,6 +89,9 @@ public enum PointsTable {
         /// Bytes of the header line, newline included; 0 when the header is incomplete.
         public var headerLength: Int
         public var rows: [(point: Int, range: Range<Int>)]
+        /// The first complete line that is not a well-formed row, and why: a row that was
+        /// edited or damaged, as opposed to a half-written last line (no newline yet).
+        public var malformed: (line: Int, reason: String)? = nil
         /// Bytes of the header and every complete, well-formed row.
         public var completeLength: Int { rows.last?.range.upperBound ?? headerLength }
     }
@@ -103,11 +106,33 @@ public enum PointsTable {
         var start = headerEnd + 1
         while start < bytes.count, let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) {
             let f = fields(bytes[start..<end])
-            guard f.count == columns, let point = Int(f[0]) else { break }
+            guard f.count == columns, let point = Int(f[0]) else {
+                contents.malformed = (contents.rows.count + 2, f.count != columns
+                    ? "\(f.count) fields, but the header has \(columns)" : "the point column holds '\(f[0])', not a point number")
+                break
+            }
             contents.rows.append((point, start..<(end + 1)))
             start = end + 1
         }
         return contents
+    }
+
+    /// Where a row's parameter cells differ from what the design gives for its point (a row
+    /// edited by hand, or written by another design), or nil when they agree. The parameters
+    /// are deterministic, so resume and merge check every row they keep.
+    public static func parameterMismatch(_ contents: Contents, row: Int, plan: SweepPlan) -> String? {
+        let (point, range) = contents.rows[row]
+        guard point >= 0 && point < plan.points.count else {
+            return "point \(point) is not one of the design's \(plan.points.count)"
+        }
+        let f = fields(contents.bytes[range.lowerBound..<(range.upperBound - 1)])
+        for (i, (parameter, value)) in zip(plan.file.parameters, plan.columnValues(point: point)).enumerated() {
+            let expected = value.map(cellText) ?? ""
+            if f[1 + i] != expected {
+                return "point \(point), column \(parameter.path) holds '\(f[1 + i])' but the design gives '\(expected)'"
+            }
+        }
+        return nil
     }
 
     /// Each point's `<metric>_mean` from a finished points file, `[metric][point]`, for the

@@ -42,6 +42,16 @@ public enum SweepMerge {
             seen[shard.index] = directory
         }
 
+        let lock: FolderLock
+        do throws(OutputError) {
+            try refuseAsOutput(out, inputs: directories, unsharded: unsharded)
+            try AtomicFile.createDirectory(out)
+            lock = try FolderLock(directory: out, holder: "execsim merge")
+        } catch {
+            throw .output(error)
+        }
+        defer { withExtendedLifetime(lock) {} }
+
         let header = PointsTable.headerBytes(plan.file)
         let columns = PointsTable.header(plan.file).count
         var rows = [ArraySlice<UInt8>?](repeating: nil, count: plan.points.count)
@@ -51,10 +61,16 @@ public enum SweepMerge {
             guard contents.headerLength > 0, Array(contents.bytes[..<contents.headerLength]) == header else {
                 throw .refused("\(directory)/points.csv is missing or its header does not match its manifest")
             }
+            if let (line, reason) = contents.malformed {
+                throw .refused("\(directory)/points.csv line \(line): \(reason); the file was edited or damaged: rerun that shard into a new folder")
+            }
             let shard = manifest.shard ?? SweepShard(index: 0, count: 1)!
-            for row in contents.rows {
-                guard row.point < plan.points.count, shard.contains(point: row.point) else {
+            for (index, row) in contents.rows.enumerated() {
+                guard row.point >= 0, row.point < plan.points.count, shard.contains(point: row.point) else {
                     throw .refused("\(directory)/points.csv holds point \(row.point), which is not one of shard \(shard)'s")
+                }
+                if let mismatch = PointsTable.parameterMismatch(contents, row: index, plan: plan) {
+                    throw .refused("\(directory)/points.csv line \(index + 2): \(mismatch); the file was edited: rerun that shard with --resume, which runs such rows again")
                 }
                 rows[row.point] = contents.bytes[row.range]
             }
@@ -80,6 +96,23 @@ public enum SweepMerge {
             throw .output(error)
         }
         return Report(points: plan.points.count, shards: recorded.count)
+    }
+
+    /// Refuses an output folder that is one of the inputs, or holds anything but an earlier
+    /// merge of the same sweep (a shard, a run folder, someone's `points.csv`).
+    static func refuseAsOutput(_ out: String, inputs: [String], unsharded: String) throws(OutputError) {
+        for input in inputs where OutputFolder.sameEntry(out, input) {
+            throw OutputError(action: "write", path: out, reason: "it is one of the shard folders being merged; choose a new --out")
+        }
+        try OutputFolder.refuseForeign(out, writer: "execsim merge", owns: SweepRunner.owns)
+        let manifest = out + "/manifest.json", points = out + "/points.csv"
+        if let recorded = FileManager.default.contents(atPath: manifest) {
+            if String(decoding: recorded, as: UTF8.self) != unsharded {
+                throw OutputError(action: "write", path: out, reason: "it holds the output of another sweep or of a shard (its manifest.json differs from the merged one); choose a new --out")
+            }
+        } else if FileManager.default.fileExists(atPath: points) {
+            throw OutputError(action: "write", path: out, reason: "it holds a points.csv but no manifest.json, so not the output of execsim; choose a new --out")
+        }
     }
 
     /// `3, 7, 10–14` (at most 20 runs of numbers, then `…`).

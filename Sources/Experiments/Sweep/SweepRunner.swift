@@ -5,7 +5,9 @@ import ProgramModel
 /// Why a sweep could not run: an output file failed, or the output folder belongs to
 /// something else (another sweep, or a finished run that `--resume` was not asked to continue).
 public enum SweepRunError: Error, CustomStringConvertible {
+    /// Writing failed, or the output folder may not be written (exit 73).
     case output(OutputError)
+    /// The inputs do not fit together: another sweep's folder, foreign shards (exit 65).
     case refused(String)
 
     public var description: String {
@@ -29,6 +31,9 @@ public enum SweepRunner {
         public var points: Int
         /// Points found finished in the folder and kept.
         public var resumed: Int
+        /// Why rows found in the folder were not kept although complete: the first whose
+        /// parameters differ from the design (it and the rows after it were run again).
+        public var recomputed: String?
     }
 
     /// Runs `plan` (or its `shard`) into `directory`.
@@ -44,15 +49,30 @@ public enum SweepRunner {
         let manifestPath = directory + "/manifest.json"
         let pointsPath = directory + "/points.csv"
         let manifest = SweepManifest.text(plan, shard: shard)
+        let lock: FolderLock
+        do {
+            try OutputFolder.refuseForeign(directory, writer: "execsim sweep", owns: owns)
+            try AtomicFile.createDirectory(directory)
+            // Held until this function returns: a second sweep or merge into the folder is refused.
+            lock = try FolderLock(directory: directory, holder: "execsim sweep")
+        } catch {
+            throw .output(error)
+        }
+        defer { withExtendedLifetime(lock) {} }
         let exists = FileManager.default.fileExists(atPath: manifestPath)
-        if !resume && (exists || FileManager.default.fileExists(atPath: pointsPath)) {
-            throw .refused("\(directory) already holds sweep output; pass --resume to continue it, or choose another --out")
+        let hasPoints = FileManager.default.fileExists(atPath: pointsPath)
+        if !resume && (exists || hasPoints) {
+            throw .output(OutputError(action: "write", path: directory,
+                reason: "it already holds sweep output; pass --resume to continue it, or choose another --out"))
+        }
+        if hasPoints && !exists {
+            throw .output(OutputError(action: "write", path: directory,
+                reason: "it holds a points.csv but no manifest.json, so not the output of execsim sweep; choose another --out"))
         }
         if resume && exists {
             try checkSameSweep(manifestPath: manifestPath, expected: manifest, directory: directory)
         }
         do {
-            try AtomicFile.createDirectory(directory)
             if !exists { try AtomicFile.write(Array(manifest.utf8), to: manifestPath) }
         } catch {
             throw .output(error)
@@ -63,8 +83,13 @@ public enum SweepRunner {
         let columns = PointsTable.header(plan.file).count
         var contents = PointsTable.read(pointsPath, columns: columns)
         var done = 0
+        var recomputed: String?
         if contents.headerLength > 0 && Array(contents.bytes[..<contents.headerLength]) == header {
             while done < contents.rows.count && done < mine.count && contents.rows[done].point == mine[done] {
+                if let mismatch = PointsTable.parameterMismatch(contents, row: done, plan: plan) {
+                    recomputed = mismatch
+                    break
+                }
                 done += 1
             }
             contents.rows.removeSubrange(done...)
@@ -94,7 +119,12 @@ public enum SweepRunner {
         } catch {
             throw .output(error)
         }
-        return Report(points: mine.count, resumed: done)
+        return Report(points: mine.count, resumed: done, recomputed: recomputed)
+    }
+
+    /// Whether a file in a sweep folder is one `sweep` or `merge` writes.
+    static func owns(_ name: String) -> Bool {
+        ["points.csv", "manifest.json", "sensitivity.csv", "tornado.csv"].contains(name) || OutputFolder.isReportFile(name)
     }
 
     /// Writes `sensitivity.csv` or `tornado.csv` from the finished `points.csv`.
@@ -166,14 +196,24 @@ public enum SweepRunner {
         }
         let recorded = String(decoding: data, as: UTF8.self)
         guard recorded != expected else { return }
-        let old = try? JSONParser.parse(recorded), new = try? JSONParser.parse(expected)
+        let refuse = { (reason: String) -> SweepRunError in
+            .refused("cannot resume the sweep in \(directory): \(reason); run it into another --out, or delete the folder to start over")
+        }
+        let old: JSONValue
+        do { old = try JSONParser.parse(Array(data)) } catch {
+            throw refuse("its manifest.json is not valid JSON (\(error)): it was damaged or edited")
+        }
+        guard old["sweep"] != nil, old["base"] != nil else {
+            throw refuse("its manifest.json is not the manifest of a sweep (no \"sweep\" or \"base\")")
+        }
+        let new = try? JSONParser.parse(expected)
         let reasons: [(String, String)] = [
             ("sweep", "the sweep file differs from the one it was started with"),
             ("base", "the base scenario differs from the one it was started with"),
             ("shard", "it was started as a different shard"),
             ("execsim_version", "it was started by another version of execsim"),
         ]
-        let reason = reasons.first { old?[$0.0] != new?[$0.0] }?.1 ?? "its manifest.json differs"
-        throw .refused("cannot resume the sweep in \(directory): \(reason); run it into another --out, or delete the folder to start over")
+        let reason = reasons.first { old[$0.0] != new?[$0.0] }?.1 ?? "its manifest.json differs"
+        throw refuse(reason)
     }
 }
