@@ -62,7 +62,7 @@ import Testing
         let error = #expect(throws: OutputError.self) {
             try AtomicFile.write([], to: directory + "/taken")
         }
-        #expect(error?.reason == "Is a directory")
+        #expect(error?.reason == "it is a directory, not a file")
         #expect(try listing(directory) == ["taken"])
     }
 

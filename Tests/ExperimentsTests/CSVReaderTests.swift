@@ -26,4 +26,34 @@ import Testing
         #expect(throws: CSVReadError.self) { try CSVTable(parsing: "a,b\n1,2,3\n") }
         #expect(throws: CSVReadError.self) { try CSVTable(parsing: "") }
     }
+
+    @Test(arguments: [("a,b\n1,2", 2, "truncated"), ("a,b\n1\n", 2, "1 fields, but the header has 2"),
+                      ("a,b\n1,2\n3,4,5\n", 3, "3 fields")])
+    func truncatedAndShortRowsNameTheirLine(text: String, line: Int, message: String) {
+        do {
+            _ = try CSVTable(parsing: text)
+            Issue.record("accepted \(text)")
+        } catch {
+            #expect(error.line == line)
+            #expect(error.message.contains(message))
+        }
+    }
+
+    @Test(arguments: ["nan", "NaN", "-inf", "infinity", "1e400", "12abc", "0x1p3x", "1e101", "-2e200"])
+    func numberColumnsRefuseTextAndNonFiniteCells(cell: String) throws {
+        let t = try CSVTable(parsing: "label,value\nfirst,1\n\"x,y\",\(cell)\n")
+        do {
+            try t.check(required: ["value"], text: { $0 == "label" })
+            Issue.record("accepted \(cell)")
+        } catch {
+            #expect(error.line == 3)
+            #expect(error.message.hasPrefix("column value: "))
+        }
+    }
+
+    @Test func emptyCellsAndTextColumnsPassTheCheck() throws {
+        let t = try CSVTable(parsing: "label,value\nnan,\nfirst,-1e100\n")
+        try t.check(required: ["label", "value"], text: { $0 == "label" })
+        #expect(throws: CSVReadError.self) { try t.check(required: ["label", "n"], text: { $0 == "label" }) }
+    }
 }

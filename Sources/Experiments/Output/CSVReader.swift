@@ -8,35 +8,75 @@ import Foundation
 /// undefined figures as empty cells (MODEL.md section 7).
 public struct CSVTable: Sendable, Equatable {
     public var header: [String]
-    /// Each row has exactly `header.count` cells (short rows are padded with nil).
+    /// Each row has exactly `header.count` cells.
     public var rows: [[String?]]
+    /// The line of the file each row starts on, for messages.
+    public var lines: [Int] = []
 
     /// Parses `text`; the first record is the header.
     ///
     ///     let t = try CSVTable(parsing: "a,b\n1,\n")
     ///     t.doubles("b")  // [nil]
     public init(parsing text: String) throws(CSVReadError) {
-        let records = try Self.records(text)
+        let (records, starts) = try Self.records(text)
         guard let first = records.first else { throw CSVReadError(line: 1, message: "empty file") }
+        if !text.hasSuffix("\n") {
+            throw CSVReadError(line: starts.last ?? 1, message: "the last line has no line end: the file is truncated")
+        }
         header = first.map { $0 ?? "" }
         rows = []
-        for (index, record) in records.dropFirst().enumerated() {
+        for (record, line) in zip(records, starts).dropFirst() {
             if record.count == 1 && record[0] == nil { continue }  // blank line
-            guard record.count <= header.count else {
-                throw CSVReadError(line: index + 2,
-                                   message: "\(record.count) fields, but the header has \(header.count)")
+            guard record.count == header.count else {
+                throw CSVReadError(line: line, message: "\(record.count) fields, but the header has \(header.count)")
             }
-            rows.append(record + [String?](repeating: nil, count: header.count - record.count))
+            rows.append(record)
+            lines.append(line)
         }
     }
 
-    /// Reads and parses the file at `path`.
-    public static func read(_ path: String) throws(OutputError) -> CSVTable {
+    /// The largest number a report reads: far above any figure execsim writes (scenario limits
+    /// keep money below 1e20), and small enough that spans, sums and squares of a million
+    /// such numbers stay finite.
+    public static let largestMagnitude = 1e100
+
+    /// Checks that every column in `required` is present and that every cell outside `text`
+    /// is empty (an undefined figure) or a finite number of magnitude at most ``largestMagnitude``.
+    ///
+    /// - Throws: ``CSVReadError`` naming the line and column: `line 7, column mean: 'abc' is
+    ///   not a number`; `NaN` and infinities are refused too, as execsim never writes them.
+    public func check(required: [String], text: (String) -> Bool) throws(CSVReadError) {
+        let missing = required.filter { !header.contains($0) }
+        if !missing.isEmpty {
+            throw CSVReadError(line: 1, message: "missing column\(missing.count == 1 ? "" : "s") " + missing.joined(separator: ", "))
+        }
+        let numeric = header.indices.filter { !text(header[$0]) }
+        for (row, line) in zip(rows, lines) {
+            for column in numeric {
+                guard let cell = row[column] else { continue }
+                guard let x = Double(cell), x.isFinite else {
+                    throw CSVReadError(line: line, message: "column \(header[column]): '\(cell.prefix(40))' is not a finite number")
+                }
+                guard abs(x) <= Self.largestMagnitude else {
+                    throw CSVReadError(line: line, message: "column \(header[column]): \(cell.prefix(40)) is beyond ±1e100, which no execsim figure reaches")
+                }
+            }
+        }
+    }
+
+    /// Reads and parses the file at `path`, then ``check(required:text:)``s it.
+    ///
+    /// - Parameters:
+    ///   - required: columns that must be present.
+    ///   - text: whether a column holds text; every other column must hold numbers.
+    public static func read(_ path: String, required: [String] = [], text: (String) -> Bool = { _ in true }) throws(OutputError) -> CSVTable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw OutputError(action: "read", path: path, reason: "no such file or not readable")
         }
-        do {
-            return try CSVTable(parsing: String(decoding: data, as: UTF8.self))
+        do throws(CSVReadError) {
+            let table = try CSVTable(parsing: String(decoding: data, as: UTF8.self))
+            try table.check(required: required, text: text)
+            return table
         } catch {
             throw OutputError(action: "read", path: path, reason: error.description)
         }
@@ -55,8 +95,10 @@ public struct CSVTable: Sendable, Equatable {
         strings(column).map { $0.flatMap(Double.init) }
     }
 
-    private static func records(_ text: String) throws(CSVReadError) -> [[String?]] {
+    /// The records and the line each starts on.
+    private static func records(_ text: String) throws(CSVReadError) -> ([[String?]], [Int]) {
         var records: [[String?]] = []
+        var starts: [Int] = [1]
         var record: [String?] = []
         var field = ""
         var quoted = false      // inside a quoted field
@@ -94,6 +136,7 @@ public struct CSVTable: Sendable, Equatable {
                 records.append(record)
                 record = []
                 line += 1
+                starts.append(line)
             default:
                 field.unicodeScalars.append(c)
             }
@@ -103,7 +146,7 @@ public struct CSVTable: Sendable, Equatable {
             endField()
             records.append(record)
         }
-        return records
+        return (records, Array(starts.prefix(records.count)))
     }
 }
 

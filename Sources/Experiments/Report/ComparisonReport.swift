@@ -3,9 +3,12 @@ import Foundation
 /// The report of a `compare` folder: the comparison table and the forest plot.
 enum ComparisonReport {
     static func report(_ directory: String) throws(OutputError) -> (html: String, charts: [Chart]) {
-        let table = try CSVTable.read((directory as NSString).appendingPathComponent("comparison.csv"))
+        let table = try CSVTable.read((directory as NSString).appendingPathComponent("comparison.csv"),
+                                      required: ["metric", "scenario", "baseline", "mean", "baseline_mean", "diff_mean", "diff_ci95_low", "diff_ci95_high", "n"],
+                                      text: { ["metric", "scenario", "baseline"].contains($0) })
         let bestPath = (directory as NSString).appendingPathComponent("best.csv")
-        let bestTable = FileManager.default.fileExists(atPath: bestPath) ? try CSVTable.read(bestPath) : nil
+        let bestTable = FileManager.default.fileExists(atPath: bestPath) ? try CSVTable.read(bestPath, required: ["metric", "scenario"],
+                                                                                       text: { ["metric", "better", "scenario", "mcb_verdict", "selected"].contains($0) }) : nil
         return build(table, best: bestTable, directory: directory)
     }
 
@@ -44,7 +47,7 @@ enum ComparisonReport {
                              share[i].map { String(format: "%.0f%%", $0 * 100) } ?? "—"])
             }
         }
-        let replications = n.compactMap { $0 }.max().map { Int($0) } ?? 0
+        let replications = n.compactMap { $0 }.max().flatMap { Int(exactly: $0) } ?? 0
         let seed = seedOf(directory, baseline)
         let names = Array(Set(scenarios.compactMap { $0 })).sorted()
         let source = ChartSource(scenario: "\(baseline) vs \(names.joined(separator: ", "))",
@@ -79,6 +82,6 @@ enum ComparisonReport {
     /// The seed from the baseline's run folder, when compare wrote one.
     static func seedOf(_ directory: String, _ baseline: String) -> UInt64? {
         let path = [directory, "runs", baseline, "manifest.json"].reduce("") { ($0 as NSString).appendingPathComponent($1) }
-        return (try? RunFolder.json(path))?["seed"]?.number.map { UInt64($0) }
+        return (try? RunFolder.json(path))?["seed"]?.number.flatMap { UInt64(exactly: $0) }
     }
 }

@@ -32,21 +32,23 @@ public struct RunFolder: Sendable {
         self.path = path
         func file(_ name: String) -> String { (path as NSString).appendingPathComponent(name) }
 
-        let summary = try CSVTable.read(file("summary.csv"))
+        let summary = try CSVTable.read(file("summary.csv"), required: ["metric", "n", "mean", "ci95_low", "ci95_high", "p5", "p25", "p50", "p75", "p95"],
+                                        text: { $0 == "metric" })
         var rows: [String: SummaryRow] = [:]
         let names = summary.strings("metric"), ns = summary.doubles("n")
         let columns = ["mean", "ci95_low", "ci95_high", "p5", "p25", "p50", "p75", "p95"].map(summary.doubles)
         for i in names.indices {
             guard let name = names[i] else { continue }
             let c = columns.map { $0[i] }
-            rows[name] = SummaryRow(n: Int(ns[i] ?? 0), mean: c[0], ci95Low: c[1], ci95High: c[2],
+            rows[name] = SummaryRow(n: ns[i].flatMap { Int(exactly: $0) } ?? 0, mean: c[0], ci95Low: c[1], ci95High: c[2],
                                     p5: c[3], p25: c[4], p50: c[5], p75: c[6], p95: c[7])
         }
         summaries = rows
 
-        replications = try CSVTable.read(file("replications.csv"))
+        replications = try CSVTable.read(file("replications.csv"), required: ["replication"], text: { _ in false })
 
-        let timeseries = try CSVTable.read(file("timeseries.csv"))
+        let timeseries = try CSVTable.read(file("timeseries.csv"), required: ["month", "metric", "mean", "p5", "p25", "p50", "p75", "p95"],
+                                           text: { $0 == "metric" })
         var series: [String: [MonthRow]] = [:]
         let months = timeseries.doubles("month"), metrics = timeseries.strings("metric")
         let values = ["mean", "p5", "p25", "p50", "p75", "p95"].map(timeseries.doubles)
@@ -67,8 +69,8 @@ public struct RunFolder: Sendable {
         deliverySquads = delivery
         horizonMonths = scenario["horizonMonths"]?.number ?? Double(self.series.values.first?.count ?? 0)
         source = ChartSource(scenario: scenario["name"]?.string ?? (path as NSString).lastPathComponent,
-                             replications: Int(manifest["replications"]?.number ?? Double(replications.rows.count)),
-                             seed: UInt64(manifest["seed"]?.number ?? 0))
+                             replications: manifest["replications"]?.number.flatMap { Int(exactly: $0) } ?? replications.rows.count,
+                             seed: manifest["seed"]?.number.flatMap { UInt64(exactly: $0) })
     }
 
     /// The defined per-replication values of a `replications.csv` column, and how many were

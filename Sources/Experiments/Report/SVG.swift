@@ -103,9 +103,11 @@ public struct SVG: Sendable {
     }
 
     /// A coordinate with one decimal: enough for screens, keeps files small.
+    /// Coordinates are clamped to ±1e9: far off any canvas, and within `Int`, so a figure of
+    /// 1e308 in a CSV cell draws off the chart instead of trapping.
     public static func n(_ x: Double) -> String {
         guard x.isFinite else { return "0" }
-        let r = (x * 10).rounded() / 10
+        let r = (min(max(x, -1e9), 1e9) * 10).rounded() / 10
         return r == r.rounded() ? String(Int(r)) : String(format: "%.1f", r)
     }
 

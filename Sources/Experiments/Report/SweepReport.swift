@@ -8,12 +8,14 @@ enum SweepReport {
 
     static func report(_ directory: String) throws(OutputError) -> (html: String, charts: [Chart]) {
         func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
-        func optional(_ name: String) throws(OutputError) -> CSVTable? {
-            FileManager.default.fileExists(atPath: path(name)) ? try CSVTable.read(path(name)) : nil
+        func optional(_ name: String, _ required: [String], text: [String]) throws(OutputError) -> CSVTable? {
+            FileManager.default.fileExists(atPath: path(name)) ? try CSVTable.read(path(name), required: required, text: text.contains) : nil
         }
-        let points = try CSVTable.read(path("points.csv"))
+        // Parameter columns may hold text (a style); the point and every statistic are numbers.
+        let points = try CSVTable.read(path("points.csv"), required: ["point"],
+                                       text: { h in h != "point" && !statSuffixes.contains { h.hasSuffix($0) } })
         let manifest = FileManager.default.fileExists(atPath: path("manifest.json")) ? try RunFolder.json(path("manifest.json")) : nil
-        return build(points: points, tornado: try optional("tornado.csv"), sensitivity: try optional("sensitivity.csv"),
+        return build(points: points, tornado: try optional("tornado.csv", SweepAnalysis.tornadoHeader, text: ["parameter", "metric", "low_value", "high_value"]), sensitivity: try optional("sensitivity.csv", SweepAnalysis.sensitivityHeader, text: ["parameter", "metric"]),
                      manifest: manifest, directory: directory)
     }
 
@@ -22,8 +24,8 @@ enum SweepReport {
         let parameters = points.header.filter { h in h != "point" && !statSuffixes.contains { h.hasSuffix($0) } }
         let metrics = MetricLabels.ordered(points.header.filter { $0.hasSuffix("_mean") }.map { String($0.dropLast(5)) })
         let name = manifest?["scenario"]?.string ?? manifest?["name"]?.string ?? (directory as NSString).lastPathComponent
-        let source = ChartSource(scenario: name, replications: Int(manifest?["replications"]?.number ?? 0),
-                                 seed: manifest?["seed"]?.number.map { UInt64($0) })
+        let source = ChartSource(scenario: name, replications: manifest?["replications"]?.number.flatMap { Int(exactly: $0) } ?? 0,
+                                 seed: manifest?["seed"]?.number.flatMap { UInt64(exactly: $0) })
         func shown(_ all: [String]) -> [String] {
             let ordered = MetricLabels.ordered(all)
             let headline = Set(HeadlineTable.metrics.map(\.0.name))
