@@ -1,3 +1,5 @@
+import Experiments
+
 /// What a command accepts: its options, its positional arguments and its help text.
 public struct CommandSpec: Sendable {
     /// The word after `execsim` that selects the command.
@@ -168,23 +170,45 @@ public struct ParsedArguments: Sendable {
         return values[name] != nil
     }
 
-    /// Option `name` as an integer of at least `minimum`, or `defaultValue` when not given.
-    public func int(_ name: String, default defaultValue: Int, minimum: Int = .min) throws(UsageError) -> Int {
+    /// Option `name` as an integer from `minimum` to `maximum`, or `defaultValue` when not given.
+    ///
+    /// - Parameter limit: why there is a maximum, for the message ("execsim's stated limit").
+    public func int(_ name: String, default defaultValue: Int, minimum: Int = .min, maximum: Int = .max,
+                    limit: String? = nil) throws(UsageError) -> Int {
         guard let text = string(name) else { return defaultValue }
-        guard let value = Int(Self.withoutSeparators(text)), value >= minimum else {
-            throw .invalidValue(option: name, value: text, expected: Self.integerExpectation(minimum))
+        guard let value = Int(Self.withoutSeparators(text)), value >= minimum, value <= maximum else {
+            var expected = maximum == .max ? Self.integerExpectation(minimum)
+                : "an integer from \(minimum) to \(Self.grouped(maximum))"
+            if let limit, maximum != .max { expected += " (\(limit))" }
+            throw .invalidValue(option: name, value: text, expected: expected)
         }
         return value
     }
 
-    /// Option `name` as an unsigned 64-bit integer (a seed), or `defaultValue` when not given.
-    public func uint64(_ name: String, default defaultValue: UInt64) throws(UsageError) -> UInt64 {
+    /// Option `name` as a seed, 0 to 2^53, or `defaultValue` when not given.
+    public func seed(_ name: String, default defaultValue: UInt64) throws(UsageError) -> UInt64 {
         guard let text = string(name) else { return defaultValue }
-        guard let value = UInt64(Self.withoutSeparators(text)) else {
+        guard let value = UInt64(Self.withoutSeparators(text)), value <= Limits.seed else {
             throw .invalidValue(option: name, value: text,
-                                expected: "an integer from 0 to \(UInt64.max)")
+                                expected: "an integer from 0 to \(Limits.seed) (2^53: seeds are stored in JSON files, exact only up to there)")
         }
         return value
+    }
+
+    /// Worker threads: 0 (all processors) to ``Limits/threads``.
+    public func threads() throws(UsageError) -> Int {
+        try int("--threads", default: 0, minimum: 0, maximum: Limits.threads, limit: "0 means one per processor")
+    }
+
+    /// `100000000` → `100,000,000` in messages.
+    static func grouped(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out += "," }
+            out.append(c)
+        }
+        return (value < 0 ? "-" : "") + out
     }
 
     /// Option `name` as a finite number, or `defaultValue` when not given.

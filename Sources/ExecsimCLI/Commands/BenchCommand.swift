@@ -35,12 +35,13 @@ struct BenchCommand: ExecsimCommand {
 
     func run(_ args: ParsedArguments, _ io: CommandIO) throws -> Int32 {
         let benchmark = try args.positional("benchmark", choices: ["kernel", "model"])
-        let seed = try args.uint64("--seed", default: 1)
+        let seed = try args.seed("--seed", default: 1)
         if benchmark == "model" { return try runModel(args, io, seed: seed) }
         if !args.positionals(named: "scenario.json").isEmpty {
             throw UsageError.unexpectedArgument(args.positionals(named: "scenario.json")[0])
         }
-        let pending = try args.int("--pending", default: 1000, minimum: 1)
+        let pending = try args.int("--pending", default: 1000, minimum: 1, maximum: Limits.benchPending,
+                                   limit: "the event list is held in memory")
         let holds = try args.int("--holds", default: 10_000_000, minimum: 0)
 
         let result = HoldBenchmark.run(pending: pending, holds: holds, seed: seed)
@@ -59,8 +60,9 @@ struct BenchCommand: ExecsimCommand {
 
     private func runModel(_ args: ParsedArguments, _ io: CommandIO, seed: UInt64) throws -> Int32 {
         let scenario = try ScenarioFiles.load(args.positionals(named: "scenario.json"))[0]
-        let replications = try args.int("--replications", default: 20_000, minimum: 1)
-        let threads = try args.int("--threads", default: 0, minimum: 0)
+        let replications = try args.int("--replications", default: 20_000, minimum: 1, maximum: Limits.benchReplications,
+                                        limit: "one count per replication is held in memory")
+        let threads = try args.threads()
         // A short warm-up so page faults and lazy initialisation are not timed.
         _ = ModelBenchmark.run(scenario, replications: min(replications, 500), threads: 1, seed: seed)
         let single = ModelBenchmark.run(scenario, replications: replications, threads: 1, seed: seed)

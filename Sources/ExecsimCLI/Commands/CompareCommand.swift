@@ -55,9 +55,17 @@ struct CompareCommand: ExecsimCommand {
         } else {
             baseline = 0
         }
-        let replications = try args.int("--replications", default: 1000, minimum: 2)
-        let seed = try args.uint64("--seed", default: 1)
-        let threads = try args.int("--threads", default: 0, minimum: 0)
+        let replications = try args.int("--replications", default: 1000, minimum: 2, maximum: Limits.runReplications,
+                                        limit: "execsim's stated limit for one run")
+        // Every replication of every scenario is kept for the paired differences.
+        let planned = scenarios.reduce(0.0) { $0 + Double(replications) * Double(Limits.bytesPerResult($1)) }
+        if planned > Double(Limits.memoryBytes) {
+            let perReplication = scenarios.reduce(0) { $0 + Limits.bytesPerResult($1) }
+            throw UsageError.invalidValue(option: "--replications", value: String(replications),
+                expected: "at most \(ParsedArguments.grouped(Limits.memoryBytes / perReplication)) for these \(scenarios.count) scenarios: compare keeps every replication in memory, \(Limits.describe(bytes: planned)) here, and the limit is \(Limits.describe(bytes: Double(Limits.memoryBytes)))")
+        }
+        let seed = try args.seed("--seed", default: 1)
+        let threads = try args.threads()
         let deltas = try Self.deltas(args.string("--delta"))
         var metrics = try args.string("--metrics").map { try Self.metrics($0) }
             ?? HeadlineTable.metrics.map(\.0)

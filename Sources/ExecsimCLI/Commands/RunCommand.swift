@@ -31,7 +31,7 @@ struct RunCommand: ExecsimCommand {
 
     func run(_ args: ParsedArguments, _ io: CommandIO) throws -> Int32 {
         let scenarios = try ScenarioFiles.load(args.positionals(named: "scenario.json"))
-        let threads = try args.int("--threads", default: 0, minimum: 0)
+        let threads = try args.threads()
         let out = try args.path("--out", default: "results")!
         let quiet = args.flag("--quiet")
         let report = args.flag("--report")
@@ -41,8 +41,9 @@ struct RunCommand: ExecsimCommand {
             throw CommandFailure(.cannotWriteOutput, error.description)
         }
         for scenario in scenarios {
-            let replications = try args.int("--replications", default: scenario.replications ?? 1000, minimum: 1)
-            let seed = try args.uint64("--seed", default: scenario.seed ?? 1)
+            let replications = try args.int("--replications", default: scenario.replications ?? 1000, minimum: 1,
+                                            maximum: Limits.runReplications, limit: "execsim's stated limit for one run")
+            let seed = try args.seed("--seed", default: scenario.seed ?? 1)
             let start = Date()
             let bar = ProgressBar(total: replications, label: scenario.name, enabled: !quiet)
             let manifest = RunManifest(seed: seed, replications: replications,

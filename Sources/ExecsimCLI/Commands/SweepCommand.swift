@@ -31,7 +31,7 @@ struct SweepCommand: ExecsimCommand {
 
     func run(_ args: ParsedArguments, _ io: CommandIO) throws -> Int32 {
         let path = try args.positional("sweep.json")!
-        let threads = try args.int("--threads", default: 0, minimum: 0)
+        let threads = try args.threads()
         var shard: SweepShard?
         if let text = args.string("--shard") {
             guard let parsed = SweepShard(parsing: text) else {

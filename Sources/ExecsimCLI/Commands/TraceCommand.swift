@@ -18,7 +18,7 @@ struct TraceCommand: ExecsimCommand {
 
     func run(_ args: ParsedArguments, _ io: CommandIO) throws -> Int32 {
         let scenario = try ScenarioFiles.load(args.positionals(named: "scenario.json"))[0]
-        let seed = try args.uint64("--seed", default: scenario.seed ?? 1)
+        let seed = try args.seed("--seed", default: scenario.seed ?? 1)
         let replication = try args.int("--replication", default: 0, minimum: 0)
         var sim = ProgramSimulation(scenario: scenario)
         let (_, events) = sim.runTraced(seed: seed, replication: replication)
