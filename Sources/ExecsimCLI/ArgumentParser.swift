@@ -78,6 +78,8 @@ public enum UsageError: Error, Equatable, CustomStringConvertible {
     case invalidArgument(name: String, value: String, expected: String)
     case missingArgument(name: String)
     case unexpectedArgument(String)
+    /// Inputs that disagree on what an option would default to: the option must be given.
+    case needsOption(String, because: String)
 
     public var description: String {
         switch self {
@@ -99,6 +101,8 @@ public enum UsageError: Error, Equatable, CustomStringConvertible {
             "missing argument <\(name)>"
         case .unexpectedArgument(let value):
             "unexpected argument '\(value)'"
+        case .needsOption(let option, let reason):
+            "\(reason); give \(option)"
         }
     }
 

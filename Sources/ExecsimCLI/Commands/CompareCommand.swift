@@ -10,8 +10,8 @@ struct CompareCommand: ExecsimCommand {
         options: [
             OptionSpec(name: "--baseline", valueName: "name",
                        help: "The scenario the others are compared with (default: the first file's)."),
-            OptionSpec(name: "--replications", valueName: "n", help: "Replications per scenario (default 1000)."),
-            OptionSpec(name: "--seed", valueName: "s", help: "Random seed shared by every scenario (default 1)."),
+            OptionSpec(name: "--replications", valueName: "n", help: "Replications per scenario (default: the files', when they agree, else 1000)."),
+            OptionSpec(name: "--seed", valueName: "s", help: "Random seed shared by every scenario (default: the files', when they agree, else 1)."),
             OptionSpec(name: "--metrics", valueName: "m1,m2,...",
                        help: "Metrics to compare (default: the headline figures)."),
             OptionSpec(name: "--delta", valueName: "metric=value",
@@ -55,8 +55,9 @@ struct CompareCommand: ExecsimCommand {
         } else {
             baseline = 0
         }
-        let replications = try args.int("--replications", default: 1000, minimum: 2, maximum: Limits.runReplications,
-                                        limit: "execsim's stated limit for one run")
+        let replications = try args.int("--replications", default: args.string("--replications") != nil ? 1000
+                                            : try Self.shared(\.replications, "replications", scenarios) ?? 1000,
+                                        minimum: 2, maximum: Limits.runReplications, limit: "execsim's stated limit for one run")
         // Every replication of every scenario is kept for the paired differences.
         let planned = scenarios.reduce(0.0) { $0 + Double(replications) * Double(Limits.bytesPerResult($1)) }
         if planned > Double(Limits.memoryBytes) {
@@ -64,7 +65,8 @@ struct CompareCommand: ExecsimCommand {
             throw UsageError.invalidValue(option: "--replications", value: String(replications),
                 expected: "at most \(ParsedArguments.grouped(Limits.memoryBytes / perReplication)) for these \(scenarios.count) scenarios: compare keeps every replication in memory, \(Limits.describe(bytes: planned)) here, and the limit is \(Limits.describe(bytes: Double(Limits.memoryBytes)))")
         }
-        let seed = try args.seed("--seed", default: 1)
+        let seed = try args.seed("--seed", default: args.string("--seed") != nil ? 1
+                                 : try Self.shared(\.seed, "seed", scenarios) ?? 1)
         let threads = try args.threads()
         let deltas = try Self.deltas(args.string("--delta"))
         var metrics = try args.string("--metrics").map { try Self.metrics($0) }
@@ -144,6 +146,18 @@ struct CompareCommand: ExecsimCommand {
         return ExitCode.success.rawValue
     }
 
+    /// The `seed` or `replications` the files state, when they agree: common random numbers
+    /// need one value for every scenario, so files that disagree need the option.
+    static func shared<T: Equatable & CustomStringConvertible>(_ field: KeyPath<Scenario, T?>, _ key: String,
+                                                               _ scenarios: [Scenario]) throws(UsageError) -> T? {
+        let stated = scenarios.compactMap { s in s[keyPath: field].map { (s.name, $0) } }
+        guard let first = stated.first else { return nil }
+        if let other = stated.first(where: { $0.1 != first.1 }) {
+            throw .needsOption("--\(key)", because: "the files state different \(key)s (\(first.0): \(first.1), \(other.0): \(other.1)) but a comparison runs every scenario with one")
+        }
+        return first.1
+    }
+
     /// `--metrics`: comma-separated column names of replications.csv.
     static func metrics(_ text: String) throws(UsageError) -> [ReplicationMetric] {
         var metrics: [ReplicationMetric] = []
@@ -152,7 +166,10 @@ struct CompareCommand: ExecsimCommand {
             guard let metric = ReplicationMetric(name: name) else {
                 throw .invalidValue(option: "--metrics", value: name, expected: validNames)
             }
-            if !metrics.contains(metric) { metrics.append(metric) }
+            if metrics.contains(metric) {
+                throw .invalidValue(option: "--metrics", value: text, expected: "each metric once; '\(name)' is listed twice")
+            }
+            metrics.append(metric)
         }
         return metrics
     }
@@ -174,7 +191,10 @@ struct CompareCommand: ExecsimCommand {
                 throw .invalidValue(option: "--delta", value: parts[1],
                                     expected: "a positive number (the smallest difference worth detecting)")
             }
-            deltas.removeAll { $0.0 == metric }
+            if deltas.contains(where: { $0.0 == metric }) {
+                throw .invalidValue(option: "--delta", value: text,
+                                    expected: "one indifference zone per metric; '\(parts[0])' is given twice")
+            }
             deltas.append((metric, delta))
         }
         return deltas
