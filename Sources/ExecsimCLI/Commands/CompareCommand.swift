@@ -122,7 +122,7 @@ struct CompareCommand: ExecsimCommand {
                 + (selection.selected.map { names[$0] } ?? "none")
                 + " after \(selection.replicationsUsed.max() ?? 0) replications"
                 + (extra > 0 ? ", \(extra) run beyond the comparison's" : "")
-                + (selection.hitLimit ? "; stopped at the limit without the 95% guarantee" : ""))
+                + Self.stopNote(selection.stopped, names: names, metric: metric.name))
         }
 
         do {
@@ -156,6 +156,19 @@ struct CompareCommand: ExecsimCommand {
             throw .needsOption("--\(key)", because: "the files state different \(key)s (\(first.0): \(first.1), \(other.0): \(other.1)) but a comparison runs every scenario with one")
         }
         return first.1
+    }
+
+    /// Why a selection stopped without its guarantee, for the note after the table.
+    static func stopNote(_ stop: RankingAndSelection.Stop?, names: [String], metric: String) -> String {
+        switch stop {
+        case nil: ""
+        case .limit: "; stopped at the limit of \(selectionLimit) replications without the 95% guarantee"
+        case .undefined(let i, let n):
+            "; stopped: \(metric) was undefined for \(names[i]) in \(n) replications in a row, so there is nothing to select on"
+        case .identical(let survivors, let n):
+            "; stopped: " + survivors.map { names[$0] }.joined(separator: ", ")
+                + " gave the same \(metric) in each of \(n) paired replications, so they are tied on it (the first is shown)"
+        }
     }
 
     /// `--metrics`: comma-separated column names of replications.csv.

@@ -20,10 +20,29 @@ public enum RankingAndSelection {
         /// The highest replication index drawn, plus one: how many replications of the
         /// survivors had to exist (indices skipped for undefined values included).
         public var replicationsDrawn: Int
-        /// True when the limit stopped the procedure with several survivors; the one with the
-        /// best running mean was then taken, without the guarantee.
+        /// True when the procedure stopped with several survivors (the limit, or a reason in
+        /// ``stopped``); the one with the best running mean was then taken, without the guarantee.
         public var hitLimit: Bool
+        /// Why it stopped before separating the survivors, when it did.
+        public var stopped: Stop? = nil
     }
+
+    /// Why a selection ended without the guarantee.
+    public enum Stop: Sendable, Equatable {
+        /// The replication limit was reached with several survivors.
+        case limit
+        /// The metric was undefined for `scenario` in `replications` replications in a row, so
+        /// no paired value could be drawn (for example roi of a scenario without cost).
+        case undefined(scenario: Int, replications: Int)
+        /// The survivors gave exactly the same value in each of `replications` paired
+        /// replications: on this metric they are the same scenario, and no number of
+        /// replications separates them.
+        case identical(scenarios: [Int], replications: Int)
+    }
+
+    /// Consecutive replications without a defined paired value, and paired replications with
+    /// identical values, after which the procedure stops and says so.
+    public static let giveUpAfter = 1000
 
     /// Runs KN on `k` scenarios.
     ///
@@ -52,27 +71,48 @@ public enum RankingAndSelection {
         var used = [Int](repeating: 0, count: k)
         var next = 0  // the next replication index to try
 
+        var stop: Stop?
+        var undefinedCount = [Int](repeating: 0, count: k)
         /// The next replication where every survivor's value is defined, in the better direction.
         func draw() -> [Double]? {
+            var skipped = 0
             while next < limit {
                 let r = next
                 next += 1
                 var row = [Double](repeating: 0, count: k)
                 var complete = true
                 for i in surviving {
-                    guard let v = sample(i, r), !v.isNaN else { complete = false; break }
+                    guard let v = sample(i, r), !v.isNaN else {
+                        complete = false
+                        undefinedCount[i] += 1
+                        break
+                    }
                     row[i] = sign * v
                 }
                 if complete { return row }
+                skipped += 1
+                if skipped >= giveUpAfter {
+                    let worst = surviving.max { undefinedCount[$0] < undefinedCount[$1] }!
+                    stop = .undefined(scenario: worst, replications: skipped)
+                    return nil
+                }
             }
+            stop = .limit
             return nil
+        }
+        // Pairs of survivors that have differed in some drawn replication.
+        var differs = [[Bool]](repeating: [Bool](repeating: false, count: k), count: k)
+        var rowsDrawn = 0
+        func record(_ row: [Double]) {
+            rowsDrawn += 1
+            for i in surviving { for l in surviving where l > i && row[i] != row[l] { differs[i][l] = true } }
         }
 
         // First stage: n₀ replications of everything, and the variance of each paired difference.
         var firstRows: [[Double]] = []
-        while firstRows.count < n0, let row = draw() { firstRows.append(row) }
+        while firstRows.count < n0, let row = draw() { firstRows.append(row); record(row) }
         guard firstRows.count == n0 else {
-            return Selection(selected: nil, replicationsUsed: used, replicationsDrawn: next, hitLimit: true)
+            return Selection(selected: nil, replicationsUsed: used, replicationsDrawn: next, hitLimit: true, stopped: stop)
         }
         var sums = [Double](repeating: 0, count: k)
         for row in firstRows { for i in 0..<k { sums[i] += row[i] } }
@@ -103,11 +143,17 @@ public enum RankingAndSelection {
             for i in surviving where !kept.contains(i) { used[i] = stage }
             surviving = kept
             if surviving.count == 1 { break }
-            guard let row = draw() else {
-                for i in surviving { used[i] = stage }
-                let best = surviving.max { sums[$0] < sums[$1] }
-                return Selection(selected: best, replicationsUsed: used, replicationsDrawn: next, hitLimit: true)
+            if rowsDrawn >= giveUpAfter,
+               surviving.allSatisfy({ i in surviving.allSatisfy { l in l <= i || !differs[i][l] } }) {
+                stop = .identical(scenarios: surviving, replications: rowsDrawn)
             }
+            guard stop == nil, let row = draw() else {
+                for i in surviving { used[i] = stage }
+                // Ties go to the earliest scenario, so identical scenarios select the first given.
+                let best = surviving.max { sums[$0] < sums[$1] || (sums[$0] == sums[$1] && $0 > $1) }
+                return Selection(selected: best, replicationsUsed: used, replicationsDrawn: next, hitLimit: true, stopped: stop)
+            }
+            record(row)
             for i in surviving { sums[i] += row[i] }
             stage += 1
         }
