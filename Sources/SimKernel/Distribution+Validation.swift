@@ -35,9 +35,27 @@ extension Distribution {
         }
     }
 
-    /// Smallest probability mass a truncated normal may keep: below it, sampling by resampling
-    /// would need over a million tries per draw on average (or never end when the mass is 0).
-    public static let minimumTruncatedNormalMass = 1e-6
+    /// Smallest probability mass a truncated normal may keep: sampling resamples values outside
+    /// the interval, so the mass m costs 1/m tries per draw (1e-6 took half a second per
+    /// replication); at 1e-3 a draw takes at most about a thousand tries.
+    public static let minimumTruncatedNormalMass = 1e-3
+
+    /// Largest magnitude of any parameter: months, counts and money all stay far below it, and
+    /// differences, draws and sums over a whole program (units × months × use cases) stay
+    /// finite, so no figure overflows to infinity.
+    public static let largestParameter = 1e15
+
+    /// Range of a gamma's cv: its shape 1/cv² from 1e-2 to 1e6. Beyond, the shape underflows
+    /// or overflows and draws are 0 or NaN.
+    public static let gammaCVRange = 1e-3...10.0
+
+    /// Largest p90 / median of a lognormal: σ = ln(ratio)/1.2816 ≤ 5.4, so even a draw 8 σ out
+    /// stays below 1e19 times the median instead of overflowing.
+    public static let largestLognormalRatio = 1000.0
+
+    /// Largest PERT lambda: the beta shapes grow with it, and past this the distribution is a
+    /// spike at the mode better written as "fixed".
+    public static let largestPertLambda = 1000.0
 
     /// Everything wrong with the parameters, empty when the distribution can be sampled.
     ///
@@ -47,9 +65,20 @@ extension Distribution {
     public func validationIssues() -> [DistributionIssue] {
         var issues: [DistributionIssue] = []
         func finite(_ field: String, _ x: Double) -> Bool {
-            if x.isFinite { return true }
-            issues.append(DistributionIssue(field: field, message: "must be finite"))
-            return false
+            guard x.isFinite else {
+                issues.append(DistributionIssue(field: field, message: "must be finite"))
+                return false
+            }
+            guard abs(x) <= Self.largestParameter else {
+                issues.append(DistributionIssue(field: field, message: "must be between -1e15 and 1e15, got \(Self.format(x))"))
+                return false
+            }
+            return true
+        }
+        func atMost(_ field: String, _ x: Double, _ bound: Double, _ why: String) {
+            if x > bound {
+                issues.append(DistributionIssue(field: field, message: "must be at most \(Self.format(bound)) (\(why)), got \(Self.format(x))"))
+            }
         }
         func atLeast(_ field: String, _ x: Double, _ boundName: String, _ bound: Double) {
             if x < bound {
@@ -75,17 +104,29 @@ extension Distribution {
             checkOrdered(min: min, mode: mode, max: max, finite: finite, atLeast: atLeast)
         case .pert(let min, let mode, let max, let lambda):
             checkOrdered(min: min, mode: mode, max: max, finite: finite, atLeast: atLeast)
-            if finite("lambda", lambda) { positive("lambda", lambda) }
+            if finite("lambda", lambda) {
+                positive("lambda", lambda)
+                atMost("lambda", lambda, Self.largestPertLambda, "beyond it the distribution is a spike at the mode: use fixed")
+            }
         case .exponential(let mean):
             if finite("mean", mean) { nonNegative("mean", mean) }
         case .lognormal(let median, let p90):
             let okMedian = finite("median", median)
             let ok = finite("p90", p90) && okMedian
             if median.isFinite { positive("median", median) }
-            if ok && median > 0 { atLeast("p90", p90, "median", median) }
+            if ok && median > 0 {
+                atLeast("p90", p90, "median", median)
+                atMost("p90", p90, median * Self.largestLognormalRatio, "1000 times the median; beyond it draws overflow")
+            }
         case .gamma(let mean, let cv):
             if finite("mean", mean) { nonNegative("mean", mean) }
-            if finite("cv", cv) { positive("cv", cv) }
+            if finite("cv", cv) {
+                if !(cv > 0) {
+                    positive("cv", cv)
+                } else if !Self.gammaCVRange.contains(cv) {
+                    issues.append(DistributionIssue(field: "cv", message: "must be between 0.001 and 10 (beyond, the gamma's shape 1/cv² underflows or overflows and draws are 0 or NaN), got \(Self.format(cv))"))
+                }
+            }
         case .normal(let mean, let sd, let min, let max):
             let okMean = finite("mean", mean)
             var ok = finite("sd", sd) && okMean
@@ -106,7 +147,7 @@ extension Distribution {
                     let interval = "[\(min.map(Self.format) ?? "-inf"), \(max.map(Self.format) ?? "inf")]"
                     issues.append(DistributionIssue(
                         field: field,
-                        message: "the interval \(interval) must hold at least 1e-6 of the normal's probability"))
+                        message: "the interval \(interval) must hold at least 0.001 of the normal's probability (values outside are drawn again, 1/mass tries per draw), got \(String(format: "%.3g", mass))"))
                 }
             }
         case .empirical(let values, let weights):
