@@ -1,3 +1,4 @@
+import StrictJSON
 /// What a command accepts: its options, its positional arguments and its help text.
 public struct CommandSpec: Sendable {
     /// The word after `execsim` that selects the command.
@@ -241,8 +242,8 @@ public func parseArguments(_ arguments: [String], for spec: CommandSpec) throws(
             name = argument
         }
         guard let option = spec.option(named: name) else {
-            throw .unknownOption(name, suggestion: closestMatch(
-                to: name, among: spec.options.map(\.name) + ["--help"]))
+            throw .unknownOption(name, suggestion: ClosestMatch.to(
+                name, among: spec.options.map(\.name) + ["--help"]))
         }
         if option.isFlag {
             if let inlineValue { throw .unexpectedValue(option: name, value: inlineValue) }
@@ -273,35 +274,4 @@ public func parseArguments(_ arguments: [String], for spec: CommandSpec) throws(
         throw .unexpectedArgument(parsed.positionals[maximum])
     }
     return parsed
-}
-
-/// The candidate closest to `word` in edit distance, if it is close enough to be a likely typo;
-/// ties go to the earlier candidate so the suggestion is deterministic.
-func closestMatch(to word: String, among candidates: [String]) -> String? {
-    let limit = Swift.max(2, word.count / 3)
-    var best: (candidate: String, distance: Int)?
-    for candidate in candidates {
-        let distance = editDistance(word, candidate)
-        if distance <= limit, distance < (best?.distance ?? .max) {
-            best = (candidate, distance)
-        }
-    }
-    return best?.candidate
-}
-
-/// Levenshtein distance between two strings, by characters.
-func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
-    if a.isEmpty || b.isEmpty { return a.count + b.count }
-    var previous = Array(0...b.count)
-    var current = previous
-    for i in 1...a.count {
-        current[0] = i
-        for j in 1...b.count {
-            let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
-            current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, substitution)
-        }
-        swap(&previous, &current)
-    }
-    return previous[b.count]
 }

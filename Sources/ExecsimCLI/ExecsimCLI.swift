@@ -1,4 +1,5 @@
 import Experiments
+import StrictJSON
 
 /// The command line of execsim: dispatches to a command and turns errors into messages and
 /// exit codes.
@@ -27,7 +28,7 @@ public enum ExecsimCLI {
         case "help":
             return runHelp(Array(arguments.dropFirst()), io: io, hint: topLevelHint)
         case let option where option.hasPrefix("-"):
-            let suggestion = closestMatch(to: option, among: ["--help", "--version"])
+            let suggestion = ClosestMatch.to(option, among: ["--help", "--version"])
             return report(UsageError.unknownOption(option, suggestion: suggestion),
                           hint: topLevelHint, io: io)
         default:
@@ -69,7 +70,7 @@ public enum ExecsimCLI {
 
     private static func unknownCommand(_ name: String) -> UsageError {
         let names = CommandRegistry.commands.map(\.spec.name) + ["help"]
-        return .unknownCommand(name, suggestion: closestMatch(to: name, among: names))
+        return .unknownCommand(name, suggestion: ClosestMatch.to(name, among: names))
     }
 
     /// Prints `error` as `Error: <message>` (plus `hint` for usage errors) and returns its

@@ -7,11 +7,10 @@ import SimKernel
 extension Scenario {
     /// A scenario from a parsed document. Throws every issue found, each naming `file`.
     public static func decode(json: JSONValue, file: String) throws(ScenarioError) -> Scenario {
-        let decoder = ScenarioDecoder(file: file)
+        let decoder = DocumentReader(file: file)
         var scenario = Scenario()
         decoder.decodeScenario(json, into: &scenario)
-        if !decoder.issues.isEmpty { throw ScenarioError(issues: decoder.issues) }
-        return scenario
+        return try decoder.finish(scenario)
     }
 
     /// A scenario from JSON text; a syntax error becomes an issue at `$`.
@@ -21,20 +20,11 @@ extension Scenario {
 
     /// A scenario from the file at `path` (the path as given names the file in issues).
     public static func load(contentsOf path: String) throws(ScenarioError) -> Scenario {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ScenarioError(issues: [ScenarioIssue(file: path, path: "$", message: "cannot read the file")])
-        }
-        return try parse(bytes: [UInt8](data), file: path)
+        try decode(json: DocumentReader.load(contentsOf: path), file: path)
     }
 
     private static func parse(bytes: [UInt8], file: String) throws(ScenarioError) -> Scenario {
-        let json: JSONValue
-        do throws(JSONSyntaxError) {
-            json = try JSONParser.parse(bytes)
-        } catch {
-            throw ScenarioError(issues: [ScenarioIssue(file: file, path: "$", message: "invalid JSON at \(error)")])
-        }
-        return try decode(json: json, file: file)
+        try decode(json: DocumentReader.parse(bytes: bytes, file: file), file: file)
     }
 }
 
@@ -77,7 +67,7 @@ enum ScenarioKeys {
     static let economics = ["discountRatePerYear"]
 }
 
-extension ScenarioDecoder {
+extension DocumentReader {
     /// Readiness of a data domain listed without one. 0.5 is the middle of the scale and the
     /// default `customer` domain's value: a user who adds a domain without saying how ready its
     /// data is gets neither an optimistic nor a pessimistic assumption.

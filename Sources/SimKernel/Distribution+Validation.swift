@@ -1,3 +1,4 @@
+import StrictJSON
 import Foundation
 
 /// One invalid parameter of a distribution: `field` names the parameter as a scenario file
@@ -166,11 +167,6 @@ extension Distribution {
         return upper(-b) - upper(-a)
     }
 
-    /// Numbers in messages: integral values without ".0", others shortest round-trip.
-    static func format(_ x: Double) -> String {
-        if x.isFinite, x == x.rounded(), abs(x) < 9_007_199_254_740_992 {
-            return x == 0 ? "0" : String(Int64(x))
-        }
-        return x.description
-    }
+    /// Numbers in messages, spelled as files spell them.
+    static func format(_ x: Double) -> String { NumberText.format(x) }
 }

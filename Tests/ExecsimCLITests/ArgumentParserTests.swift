@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ExecsimCLI
+import StrictJSON
 
 private let demo = CommandSpec(
     name: "demo", summary: "A command for tests.", usage: "demo <input> [<extra>...] [options]",
@@ -151,10 +152,10 @@ private func usageMessage(_ body: () throws -> Void) -> String? {
     }
 
     @Test func suggestionsUseEditDistance() {
-        #expect(editDistance("", "abc") == 3)
-        #expect(editDistance("kitten", "sitting") == 3)
-        #expect(closestMatch(to: "--sede", among: ["--seed", "--count"]) == "--seed")
-        #expect(closestMatch(to: "--zzzzzz", among: ["--seed", "--count"]) == nil)
+        #expect(ClosestMatch.editDistance("", "abc") == 3)
+        #expect(ClosestMatch.editDistance("kitten", "sitting") == 3)
+        #expect(ClosestMatch.to("--sede", among: ["--seed", "--count"]) == "--seed")
+        #expect(ClosestMatch.to("--zzzzzz", among: ["--seed", "--count"]) == nil)
     }
 }
 

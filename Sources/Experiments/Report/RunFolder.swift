@@ -90,8 +90,3 @@ public struct RunFolder: Sendable {
         }
     }
 }
-
-extension JSONValue {
-    var number: Double? { if case .number(let x) = self { return x } else { return nil } }
-    var string: String? { if case .string(let s) = self { return s } else { return nil } }
-}
