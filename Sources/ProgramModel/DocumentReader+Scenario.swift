@@ -150,18 +150,3 @@ extension DocumentReader {
         return ok ? d : nil
     }
 }
-
-extension ObjectReader {
-    @discardableResult
-    func number(_ key: String, into target: inout Double, _ rule: NumberRule = .any, duration: Bool) -> Bool {
-        number(key, into: &target, rule, spelling: duration ? DocumentReader.duration : nil)
-    }
-
-    @discardableResult
-    func distribution(_ key: String, into target: inout Distribution, duration: Bool) -> Bool {
-        guard let v = self[key] else { return true }
-        guard let d = reader.distribution(v, at: path(key), duration: duration) else { return false }
-        target = d
-        return true
-    }
-}

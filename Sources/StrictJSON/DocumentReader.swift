@@ -148,6 +148,7 @@ public final class DocumentReader {
                 ?? "expected a number, got \(v.kindDescription)")
             return nil
         }
+        guard finite(x, at: path) else { return nil }
         if let message = rule.violation(x) {
             report(path, message)
             return nil
@@ -166,6 +167,7 @@ public final class DocumentReader {
             report(path, "expected a whole number, got \(v.kindDescription)")
             return nil
         }
+        guard finite(x, at: path) else { return nil }
         guard x == x.rounded() else {
             report(path, "expected a whole number, got \(Self.format(x))")
             return nil
@@ -180,6 +182,13 @@ public final class DocumentReader {
             return nil
         }
         return Int(x)
+    }
+
+    /// Parsed files hold only finite numbers; a value built in code may not (see `Scenario.validate`).
+    private func finite(_ x: Double, at path: String) -> Bool {
+        if x.isFinite { return true }
+        report(path, "must be a finite number, got \(x)")
+        return false
     }
 
     public func bool(_ v: JSONValue, at path: String) -> Bool? {
