@@ -161,8 +161,8 @@ extension Distribution {
         if sd == 0 { return (min <= mean && mean <= max) ? 1 : 0 }
         let a = (min - mean) / sd
         let b = (max - mean) / sd
-        // Upper tail Q(z) = P(Z > z) = erfc(z/√2)/2; for a ≥ 0 use Q(a) − Q(b), else Φ(b) − Φ(a).
-        func upper(_ z: Double) -> Double { 0.5 * erfc(z / 2.0.squareRoot()) }
+        // Upper tail Q(z) = P(Z > z) = Φ(−z); for a ≥ 0 use Q(a) − Q(b), else Φ(b) − Φ(a).
+        func upper(_ z: Double) -> Double { NormalDistribution.cdf(-z) }
         if a >= 0 { return upper(a) - upper(b) }
         return upper(-b) - upper(-a)
     }

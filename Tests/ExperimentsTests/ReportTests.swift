@@ -33,7 +33,7 @@ import ProgramModel
         #expect(!html.contains("<script"))
         #expect(!html.contains("http://") || !html.contains("src=\"http"))
         #expect(html.contains("Headline figures"))
-        for (metric, label) in HeadlineTable.metrics { #expect(html.contains(SVG.escape(label)), "\(metric)") }
+        for metric in MetricCatalogue.headline { #expect(html.contains(SVG.escape(MetricCatalogue[metric].label)), "\(metric)") }
         for name in ["funnel", "time-to-value", "fan", "capacity"] {
             #expect(html.contains("<figure id=\"\(name)\""), "\(name) in report")
             let svg = try String(contentsOfFile: (Self.runFolder as NSString).appendingPathComponent(name + ".svg"), encoding: .utf8)

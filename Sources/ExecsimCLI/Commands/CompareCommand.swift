@@ -60,7 +60,7 @@ struct CompareCommand: ExecsimCommand {
         let threads = try args.int("--threads", default: 0, minimum: 0)
         let deltas = try Self.deltas(args.string("--delta"))
         var metrics = try args.string("--metrics").map { try Self.metrics($0) }
-            ?? HeadlineTable.metrics.map(\.0)
+            ?? MetricCatalogue.headline
         for (metric, _) in deltas where !metrics.contains(metric) { metrics.append(metric) }
         let out = args.string("--out") ?? "results"
         let quiet = args.flag("--quiet")
