@@ -117,6 +117,9 @@ public struct ParsedArguments: Sendable {
     public var values: [String: String]
     /// Whether `-h` or `--help` appeared before `--`; nothing else is validated then.
     public var helpRequested: Bool
+    /// The whole command line execsim was given, from its name on (`execsim run a.json`), for
+    /// manifests: what was asked, not whatever process hosts the command.
+    public var commandLine: [String] = []
 
     /// The positional arguments of the `PositionalSpec` named `name`.
     public func positionals(named name: String) -> ArraySlice<String> {

@@ -41,7 +41,8 @@ public enum ExecsimCLI {
         let spec = command.spec
         let hint = "See '\(executableName) \(spec.name) --help'."
         do {
-            let parsed = try parseArguments(Array(arguments.dropFirst()), for: spec)
+            var parsed = try parseArguments(Array(arguments.dropFirst()), for: spec)
+            parsed.commandLine = [executableName] + arguments
             if parsed.helpRequested {
                 io.writeOutput(HelpFormatter.commandHelp(spec))
                 return ExitCode.success.rawValue
@@ -81,12 +82,10 @@ public enum ExecsimCLI {
             io.printErrorLine("Error: \(usage)")
             io.printErrorLine(hint)
             return ExitCode.usage.rawValue
-        case let failure as CommandFailure:
-            io.printErrorLine("Error: \(failure.message)")
-            return failure.exitCode.rawValue
         default:
-            io.printErrorLine("Error: internal error: \(error)")
-            return ExitCode.internalError.rawValue
+            let code = ExitCode.of(error)
+            io.printErrorLine(code == .internalError ? "Error: internal error: \(error)" : "Error: \(error)")
+            return code.rawValue
         }
     }
 }

@@ -10,10 +10,8 @@ import ProgramModel
     static let runFolder: String = {
         let out = temporaryFolder("report-run")
         let scenario = Scenario()
-        let results = ScenarioRunner.run(scenario, seed: 3, replications: 20, threads: 2)
         let manifest = RunManifest(seed: 3, replications: 20, commandLine: ["test"], startTime: Date())
-        return try! RunFiles.write(scenario: scenario, results: results, summaries: MetricSummaries(results),
-                                   manifest: manifest, to: out)
+        return try! RunFiles.run(scenario, manifest: manifest, threads: 2, to: out).folder
     }()
 
     @Test func svgEscapesTextAndAttributes() {

@@ -39,18 +39,10 @@ struct RunCommand: ExecsimCommand {
             let replications = try args.int("--replications", default: scenario.replications ?? 1000, minimum: 1)
             let seed = try args.uint64("--seed", default: scenario.seed ?? 1)
             let start = Date()
-            let bar = ProgressBar(total: replications, label: scenario.name, enabled: !quiet)
             let manifest = RunManifest(seed: seed, replications: replications,
-                                       commandLine: ProcessInfo.processInfo.arguments, startTime: start)
-            let outcome: RunFiles.Outcome
-            do {
-                outcome = try RunFiles.run(scenario, manifest: manifest, threads: threads,
-                                           progress: bar, to: out)
-            } catch {
-                bar.finish()
-                throw CommandFailure(.cannotWriteOutput, error.description)
-            }
-            bar.finish()
+                                       commandLine: args.commandLine, startTime: start)
+            let outcome = try RunFiles.run(scenario, manifest: manifest, threads: threads,
+                                           progress: ProgressBar.handler(enabled: !quiet), to: out)
             let folder = outcome.folder
             let summaries = outcome.summaries
             if !quiet {

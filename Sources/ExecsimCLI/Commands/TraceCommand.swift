@@ -24,9 +24,7 @@ struct TraceCommand: ExecsimCommand {
         let (_, events) = sim.runTraced(seed: seed, replication: replication)
         let bytes = TraceTable.csv(events)
         if let path = args.string("--out") {
-            do { try AtomicFile.write(bytes, to: path) } catch {
-                throw CommandFailure(.cannotWriteOutput, error.description)
-            }
+            try AtomicFile.write(bytes, to: path)
         } else {
             io.writeOutput(String(decoding: bytes, as: UTF8.self))
         }

@@ -47,7 +47,7 @@ public enum ReportBuilder {
         case .sweep:
             return try SweepReport.report(directory)
         case nil:
-            throw OutputError(action: "read", path: directory,
+            throw OutputError(action: OutputError.read, path: directory,
                               reason: "not a run, compare or sweep folder (no summary.csv, comparison.csv or points.csv)")
         }
     }

@@ -81,12 +81,12 @@ public struct RunFolder: Sendable {
 
     static func json(_ path: String) throws(OutputError) -> JSONValue {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw OutputError(action: "read", path: path, reason: "no such file or not readable")
+            throw OutputError(action: OutputError.read, path: path, reason: "no such file or not readable")
         }
         do {
             return try JSONParser.parse(Array(data))
         } catch {
-            throw OutputError(action: "read", path: path, reason: error.description)
+            throw OutputError(action: OutputError.read, path: path, reason: error.description)
         }
     }
 }
