@@ -90,18 +90,6 @@ public struct CSVWriter {
         fieldsInRow = 0
     }
 
-    /// Appends a whole row of text fields.
-    public mutating func appendRow(_ fields: [String]) {
-        for text in fields { field(text) }
-        endRow()
-    }
-
-    /// Appends a whole row of numbers (nil for an empty cell).
-    public mutating func appendRow(_ fields: [Double?]) {
-        for value in fields { field(value) }
-        endRow()
-    }
-
     /// Returns the bytes written so far and empties the buffer, keeping its capacity, so a
     /// long run can stream completed rows to a file (see ``AppendOnlyFile``).
     ///
