@@ -117,6 +117,8 @@ public struct ParsedArguments: Sendable {
     public var values: [String: String]
     /// Whether `-h` or `--help` appeared before `--`; nothing else is validated then.
     public var helpRequested: Bool
+    /// Every value given for each option, in order, for options that may repeat (`--set`).
+    public var repeatedValues: [String: [String]] = [:]
     /// The whole command line execsim was given, from its name on (`execsim run a.json`), for
     /// manifests: what was asked, not whatever process hosts the command.
     public var commandLine: [String] = []
@@ -150,6 +152,13 @@ public struct ParsedArguments: Sendable {
     }
 
     /// The raw value of option `name`, or nil when it was not given.
+    /// Every value given for option `name`, in command-line order.
+    public func strings(_ name: String) -> [String] {
+        precondition(spec.option(named: name).map { !$0.isFlag } == true,
+                     "command '\(spec.name)' has no option '\(name)' with a value")
+        return repeatedValues[name] ?? []
+    }
+
     public func string(_ name: String) -> String? {
         precondition(spec.option(named: name).map { !$0.isFlag } == true,
                      "command '\(spec.name)' has no option '\(name)' taking a value")
@@ -253,8 +262,10 @@ public func parseArguments(_ arguments: [String], for spec: CommandSpec) throws(
             parsed.values[name] = ""
         } else if let inlineValue {
             parsed.values[name] = inlineValue
+            parsed.repeatedValues[name, default: []].append(inlineValue)
         } else if index < arguments.endIndex, !arguments[index].hasPrefix("--") {
             parsed.values[name] = arguments[index]
+            parsed.repeatedValues[name, default: []].append(arguments[index])
             index += 1
         } else {
             throw .missingValue(option: name)

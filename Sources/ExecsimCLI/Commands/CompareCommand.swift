@@ -6,7 +6,7 @@ struct CompareCommand: ExecsimCommand {
     let spec = CommandSpec(
         name: "compare",
         summary: "Compare scenarios against a baseline with common random numbers.",
-        usage: "compare <a.json> <b.json> [<c.json> ...] [--baseline <name>] [--replications <n>] [--seed <s>] [--metrics <m1,m2,...>] [--delta <metric=value>] [--threads <t>] [--out <dir>] [--report] [--quiet]",
+        usage: "compare <a.json> <b.json> [<c.json> ...] [--baseline <name>] [--replications <n>] [--seed <s>] [--metrics <m1,m2,...>] [--delta <metric=value>] [--threads <t>] [--out <dir>] [--set <path=value> ...] [--name <name>] [--report] [--quiet]",
         options: [
             OptionSpec(name: "--baseline", valueName: "name",
                        help: "The scenario the others are compared with (default: the first file's)."),
@@ -22,7 +22,7 @@ struct CompareCommand: ExecsimCommand {
             OptionSpec(name: "--report", valueName: nil,
                        help: "Also write report.html (forest plot and tables) and the charts as .svg into the output folder."),
             OptionSpec(name: "--quiet", valueName: nil, help: "No progress bars and no table."),
-        ],
+        ] + WhatIfOptions.specs,
         positionals: [
             PositionalSpec(name: "scenario.json", help: "Two or more scenario files.", minCount: 2, maxCount: nil),
         ],
@@ -39,8 +39,7 @@ struct CompareCommand: ExecsimCommand {
             """)
 
     func run(_ args: ParsedArguments, _ io: CommandIO) throws -> Int32 {
-        let scenarios = try ScenarioFiles.load(Array(args.positionals(named: "scenario.json")),
-                                               defaultToBaseline: false)
+        let scenarios = try WhatIfOptions.scenarios(args, defaultToBaseline: false)
         let names = scenarios.map(\.name)
         let baseline: Int
         if let name = args.string("--baseline") {
@@ -63,7 +62,7 @@ struct CompareCommand: ExecsimCommand {
         let start = Date()
         let outcome = try ComparisonRun.run(
             scenarios, baseline: baseline, seed: seed, replications: replications, metrics: metrics,
-            deltas: deltas, threads: threads, commandLine: args.commandLine,
+            deltas: deltas, threads: threads, commandLine: args.commandLine, overrides: args.strings("--set"),
             progress: ProgressBar.handler(enabled: !quiet), to: out)
         if !quiet {
             let seconds = String(format: "%.1f", Date().timeIntervalSince(start))

@@ -22,12 +22,12 @@ public enum ComparisonRun {
     /// - Parameters:
     ///   - baseline: the index of the scenario the others are compared with.
     ///   - deltas: indifference zones, one selection per metric given (each also compared).
-    ///   - commandLine: recorded in each run's manifest.
+    ///   - commandLine, overrides: recorded in each run's manifest.
     ///   - progress: told `started`/`advanced`/`finished` once per scenario.
     /// - Precondition: at least two scenarios, with different names.
     public static func run(_ scenarios: [Scenario], baseline: Int, seed: UInt64, replications: Int,
                            metrics: [ReplicationMetric], deltas: [(ReplicationMetric, Double)] = [],
-                           threads: Int, commandLine: [String], progress: ProgressHandler? = nil,
+                           threads: Int, commandLine: [String], overrides: [String] = [], progress: ProgressHandler? = nil,
                            to directory: String, exactLimit: Int = StreamingSummary.defaultExactLimit,
                            selectionLimit: Int = selectionLimit) throws(OutputError) -> Outcome {
         var metrics = metrics
@@ -38,7 +38,7 @@ public enum ComparisonRun {
         for scenario in scenarios {
             var kept: [[Double?]] = Array(repeating: [], count: metrics.count)
             let manifest = RunManifest(seed: seed, replications: replications, commandLine: commandLine,
-                                       startTime: Date())
+                                       startTime: Date(), overrides: overrides)
             try RunFiles.run(scenario, manifest: manifest, threads: threads, progress: progress, to: runs,
                              exactLimit: exactLimit) { block in
                 for (k, metric) in metrics.enumerated() { kept[k] += block.map { $0.value(of: metric) } }
