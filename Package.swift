@@ -21,6 +21,6 @@ let package = Package(
         .testTarget(name: "SimKernelTests", dependencies: ["SimKernel"]),
         .testTarget(name: "ProgramModelTests", dependencies: ["ProgramModel", "SimKernel"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "ProgramModel", "SimKernel"]),
-        .testTarget(name: "ExecsimCLITests", dependencies: ["ExecsimCLI", "Experiments", "ProgramModel", "StrictJSON"]),
+        .testTarget(name: "ExecsimCLITests", dependencies: ["ExecsimCLI", "Experiments", "ProgramModel", "StrictJSON", "SimKernel"]),
     ]
 )

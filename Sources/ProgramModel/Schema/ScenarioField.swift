@@ -246,20 +246,59 @@ extension ScenarioField {
 
 /// The fields of one object (the scenario, or a list element), read and written as nested
 /// JSON objects by their dotted keys, in the order the fields are listed.
-struct ObjectSchema<Root> {
+/// Unchecked Sendable: immutable after init, like the fields it holds.
+struct ObjectSchema<Root>: @unchecked Sendable {
     let fields: [ScenarioField<Root>]
+    /// The nesting of the fields' dotted keys, worked out once: reading a sweep decodes a
+    /// scenario per point.
+    private let root: Node
+
+    /// One object level: its keys in order, each a field (by index) or a nested object.
+    private struct Node {
+        var keys: [String] = []
+        var items: [Item] = []
+    }
+
+    private indirect enum Item {
+        case field(Int)
+        case object(Node)
+    }
+
+    init(fields: [ScenarioField<Root>]) {
+        self.fields = fields
+        var root = Node()
+        for (index, field) in fields.enumerated() {
+            Self.insert(index, at: field.key.split(separator: ".").map(String.init)[...], into: &root)
+        }
+        self.root = root
+    }
+
+    private static func insert(_ index: Int, at path: ArraySlice<String>, into node: inout Node) {
+        let head = path.first!
+        if path.count == 1 {
+            node.keys.append(head)
+            node.items.append(.field(index))
+            return
+        }
+        if let i = node.keys.firstIndex(of: head), case .object(var nested) = node.items[i] {
+            insert(index, at: path.dropFirst(), into: &nested)
+            node.items[i] = .object(nested)
+        } else {
+            var nested = Node()
+            insert(index, at: path.dropFirst(), into: &nested)
+            node.keys.append(head)
+            node.items.append(.object(nested))
+        }
+    }
 
     /// The valid keys of the object at `prefix` ("" for the root, "governance.committee"), in order.
     func keys(at prefix: String) -> [String] {
-        let parts = prefix.isEmpty ? [] : prefix.split(separator: ".").map(String.init)
-        var keys: [String] = []
-        for field in fields {
-            let fieldParts = field.key.split(separator: ".").map(String.init)
-            guard fieldParts.count > parts.count, Array(fieldParts.prefix(parts.count)) == parts else { continue }
-            let next = fieldParts[parts.count]
-            if !keys.contains(next) { keys.append(next) }
+        var node = root
+        for part in prefix.split(separator: ".").map(String.init) {
+            guard let i = node.keys.firstIndex(of: part), case .object(let nested) = node.items[i] else { return [] }
+            node = nested
         }
-        return keys
+        return node.keys
     }
 
     /// Every field present in `root`, nested by key, in field order.
@@ -295,30 +334,32 @@ struct ObjectSchema<Root> {
     @discardableResult
     func decode(_ json: JSONValue, at path: String, reader: DocumentReader, into root: inout Root,
                 invalid: inout Set<String>, afterField: (String, inout Root) -> Void = { _, _ in }) -> Bool {
-        decode(json, at: path, prefix: [], reader: reader, into: &root, invalid: &invalid, afterField: afterField)
+        decode(json, at: path, node: self.root, reader: reader, into: &root, invalid: &invalid, afterField: afterField)
     }
 
-    private func decode(_ json: JSONValue, at path: String, prefix: [String], reader: DocumentReader,
+    private func decode(_ json: JSONValue, at path: String, node: Node, reader: DocumentReader,
                         into root: inout Root, invalid: inout Set<String>,
                         afterField: (String, inout Root) -> Void) -> Bool {
-        let keys = keys(at: prefix.joined(separator: "."))
-        guard let object = reader.object(json, at: path, keys: keys) else { return false }
-        for key in keys {
-            let full = (prefix + [key]).joined(separator: ".")
-            if let field = fields.first(where: { $0.key == full }) {
+        guard let object = reader.object(json, at: path, keys: node.keys) else { return false }
+        for (key, item) in zip(node.keys, node.items) {
+            switch item {
+            case .field(let index):
+                let field = fields[index]
                 if let value = object[key] {
                     if field.read(reader, value, object.path(key), &root) {
-                        afterField(full, &root)
+                        afterField(field.key, &root)
                     } else {
-                        invalid.insert(full)
+                        invalid.insert(field.key)
                     }
                 } else if field.required {
                     reader.report(path, "missing field '\(key)'")
-                    invalid.insert(full)
+                    invalid.insert(field.key)
                 }
-            } else if let value = object[key] {
-                decode(value, at: object.path(key), prefix: prefix + [key], reader: reader, into: &root,
-                       invalid: &invalid, afterField: afterField)
+            case .object(let nested):
+                if let value = object[key] {
+                    decode(value, at: object.path(key), node: nested, reader: reader, into: &root,
+                           invalid: &invalid, afterField: afterField)
+                }
             }
         }
         return true
