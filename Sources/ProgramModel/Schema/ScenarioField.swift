@@ -86,7 +86,8 @@ extension ScenarioField {
                       write: { .number($0[keyPath: path]) })
     }
 
-    /// A whole number ≥ `minimum` (and at most `maximum`, else 2^53).
+    /// A whole number ≥ `minimum` (and at most `maximum`, else 2^53); `I` must hold the range
+    /// allowed (Int and UInt64 hold 2^53).
     public static func whole<I: FixedWidthInteger>(_ key: String, _ path: WritableKeyPath<Root, I>, atLeast minimum: Int,
                                                    maximum: Int? = nil, section: String, _ meaning: String) -> ScenarioField {
         ScenarioField(key: key, rule: "whole number ≥ \(minimum)", section: section, meaning: meaning,
@@ -337,6 +338,7 @@ struct ObjectSchema<Root>: @unchecked Sendable {
         decode(json, at: path, node: self.root, reader: reader, into: &root, invalid: &invalid, afterField: afterField)
     }
 
+    @discardableResult
     private func decode(_ json: JSONValue, at path: String, node: Node, reader: DocumentReader,
                         into root: inout Root, invalid: inout Set<String>,
                         afterField: (String, inout Root) -> Void) -> Bool {
