@@ -1,5 +1,3 @@
-import ProgramModel
-
 /// The stated limits of execsim's commands, refused up front with a message that gives the
 /// limit (docs/limits.md lists them all). Each keeps a run within this kind of machine's
 /// memory, or a number exact in the JSON files execsim writes.
@@ -15,8 +13,8 @@ public enum Limits {
     /// Worker threads: more than this only adds memory (one simulation each).
     public static let threads = 256
 
-    /// Memory a command may plan to hold at once (`compare` keeps every replication of every
-    /// scenario for its paired differences).
+    /// Memory a command may plan to hold at once (`compare` keeps each compared value of every
+    /// replication of every scenario for its paired differences).
     public static let memoryBytes = 4_000_000_000
 
     /// `bench kernel --pending`: the event list holds this many events.
@@ -24,11 +22,8 @@ public enum Limits {
     /// `bench model --replications`: the benchmark keeps one count per replication.
     public static let benchReplications = 10_000_000
 
-    /// Bytes one replication's result takes in memory: its figures and its month-end series.
-    public static func bytesPerResult(_ scenario: Scenario) -> Int {
-        let months = Int(min(scenario.horizonMonths, 1e6).rounded(.down))
-        return 512 + SeriesMetric.allCases.count * (months * 8 + 48)
-    }
+    /// Bytes `compare` keeps per compared metric, replication and scenario (a `Double?`).
+    public static let comparedValueBytes = MemoryLayout<Double?>.stride
 
     /// "3.2 GB" for messages.
     public static func describe(bytes: Double) -> String {

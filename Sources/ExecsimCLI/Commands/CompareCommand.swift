@@ -6,7 +6,7 @@ struct CompareCommand: ExecsimCommand {
     let spec = CommandSpec(
         name: "compare",
         summary: "Compare scenarios against a baseline with common random numbers.",
-        usage: "compare <a.json> <b.json> [<c.json> ...] [--baseline <name>] [--replications <n>] [--seed <s>] [--metrics <m1,m2,...>] [--delta <metric=value>] [--threads <t>] [--out <dir>] [--report] [--quiet]",
+        usage: "compare <a.json> <b.json> [<c.json> ...] [--baseline <name>] [--replications <n>] [--seed <s>] [--metrics <m1,m2,...>] [--delta <metric=value>] [--threads <t>] [--out <dir>] [--set <path=value> ...] [--name <name>] [--report] [--quiet]",
         options: [
             OptionSpec(name: "--baseline", valueName: "name",
                        help: "The scenario the others are compared with (default: the first file's)."),
@@ -22,7 +22,7 @@ struct CompareCommand: ExecsimCommand {
             OptionSpec(name: "--report", valueName: nil,
                        help: "Also write report.html (forest plot and tables) and the charts as .svg into the output folder."),
             OptionSpec(name: "--quiet", valueName: nil, help: "No progress bars and no table."),
-        ],
+        ] + WhatIfOptions.specs,
         positionals: [
             PositionalSpec(name: "scenario.json", help: "Two or more scenario files.", minCount: 2, maxCount: nil),
         ],
@@ -38,12 +38,8 @@ struct CompareCommand: ExecsimCommand {
             `execsim run` writes). Method and directions: docs/compare.md.
             """)
 
-    /// Replication indices the selection may draw before it stops without a guarantee.
-    static let selectionLimit = 1_000_000
-
     func run(_ args: ParsedArguments, _ io: CommandIO) throws -> Int32 {
-        let scenarios = try ScenarioFiles.load(args.positionals(named: "scenario.json"),
-                                               defaultToBaseline: false)
+        let scenarios = try WhatIfOptions.scenarios(args, defaultToBaseline: false)
         let names = scenarios.map(\.name)
         let baseline: Int
         if let name = args.string("--baseline") {
@@ -58,87 +54,41 @@ struct CompareCommand: ExecsimCommand {
         let replications = try args.int("--replications", default: args.string("--replications") != nil ? 1000
                                             : try Self.shared(\.replications, "replications", scenarios) ?? 1000,
                                         minimum: 2, maximum: Limits.runReplications, limit: "execsim's stated limit for one run")
-        // Every replication of every scenario is kept for the paired differences.
-        let planned = scenarios.reduce(0.0) { $0 + Double(replications) * Double(Limits.bytesPerResult($1)) }
-        if planned > Double(Limits.memoryBytes) {
-            let perReplication = scenarios.reduce(0) { $0 + Limits.bytesPerResult($1) }
-            throw UsageError.invalidValue(option: "--replications", value: String(replications),
-                expected: "at most \(ParsedArguments.grouped(Limits.memoryBytes / perReplication)) for these \(scenarios.count) scenarios: compare keeps every replication in memory, \(Limits.describe(bytes: planned)) here, and the limit is \(Limits.describe(bytes: Double(Limits.memoryBytes)))")
-        }
         let seed = try args.seed("--seed", default: args.string("--seed") != nil ? 1
                                  : try Self.shared(\.seed, "seed", scenarios) ?? 1)
         let threads = try args.threads()
         let deltas = try Self.deltas(args.string("--delta"))
-        var metrics = try args.string("--metrics").map { try Self.metrics($0) }
-            ?? HeadlineTable.metrics.map(\.0)
-        for (metric, _) in deltas where !metrics.contains(metric) { metrics.append(metric) }
+        let metrics = try args.string("--metrics").map { try Self.metrics($0) } ?? MetricCatalogue.headline
+        // Each compared metric's value of every replication of every scenario is kept for the
+        // paired differences.
+        let compared = metrics.count + deltas.filter { !metrics.contains($0.0) }.count
+        let planned = Double(scenarios.count) * Double(replications) * Double(Limits.comparedValueBytes * compared)
+        if planned > Double(Limits.memoryBytes) {
+            throw UsageError.invalidValue(option: "--replications", value: String(replications),
+                expected: "at most \(ParsedArguments.grouped(Limits.memoryBytes / (scenarios.count * compared * Limits.comparedValueBytes))) for \(scenarios.count) scenarios and \(compared) metrics: compare keeps each compared value of every replication in memory, \(Limits.describe(bytes: planned)) here, and the limit is \(Limits.describe(bytes: Double(Limits.memoryBytes)))")
+        }
         let out = try args.path("--out", default: "results")!
         let quiet = args.flag("--quiet")
-
-        let runs = (out as NSString).appendingPathComponent("runs")
         do {
             try OutputFolder.refuseForeign(out, writer: "execsim compare") {
                 ["comparison.csv", "best.csv", "runs"].contains($0) || OutputFolder.isReportFile($0)
             }
+            let runs = (out as NSString).appendingPathComponent("runs")
             for scenario in scenarios { try RunFiles.refuseForeign(scenario, in: runs) }
         } catch {
             throw CommandFailure(.cannotWriteOutput, error.description)
         }
 
         let start = Date()
-        var results: [[ReplicationResult]] = []
-        for scenario in scenarios {
-            let runStart = Date()
-            let bar = ProgressBar(total: replications, label: scenario.name, enabled: !quiet)
-            let rs = ScenarioRunner.run(scenario, seed: seed, replications: replications,
-                                        threads: threads, progress: bar)
-            bar.finish()
-            let manifest = RunManifest(seed: seed, replications: replications,
-                                       commandLine: ProcessInfo.processInfo.arguments, startTime: runStart)
-            do {
-                try RunFiles.write(scenario: scenario, results: rs, summaries: MetricSummaries(rs),
-                                   manifest: manifest, to: runs)
-            } catch {
-                throw CommandFailure(.cannotWriteOutput, error.description)
-            }
-            results.append(rs)
-        }
-
-        var comparison = ScenarioComparison(names: names, baseline: baseline, results: results,
-                                            metrics: metrics)
-        var notes: [String] = []
-        for (metric, delta) in deltas {
-            let source = ReplicationSource(
-                scenarios: scenarios, metric: metric, seed: seed, threads: threads,
-                initial: results.map { rs in rs.map { $0.value(of: metric) } })
-            let selection = RankingAndSelection.kimNelson(
-                k: scenarios.count, delta: delta, higherIsBetter: metric.higherIsBetter,
-                limit: Self.selectionLimit, sample: source.value)
-            let index = comparison.metrics.firstIndex { $0.metric == metric }!
-            comparison.metrics[index].delta = delta
-            comparison.metrics[index].selection = selection
-            let extra = source.extraReplications.reduce(0, +)
-            notes.append("Selection on \(metric.name) (δ = \(CSVWriter.format(delta))): "
-                + (selection.selected.map { names[$0] } ?? "none")
-                + " after \(selection.replicationsUsed.max() ?? 0) replications"
-                + (extra > 0 ? ", \(extra) run beyond the comparison's" : "")
-                + Self.stopNote(selection.stopped, names: names, metric: metric.name))
-        }
-
-        do {
-            try AtomicFile.createDirectory(out)
-            try AtomicFile.write(ComparisonTable.comparisonCSV(comparison),
-                                 to: (out as NSString).appendingPathComponent("comparison.csv"))
-            try AtomicFile.write(ComparisonTable.bestCSV(comparison),
-                                 to: (out as NSString).appendingPathComponent("best.csv"))
-        } catch {
-            throw CommandFailure(.cannotWriteOutput, error.description)
-        }
+        let outcome = try ComparisonRun.run(
+            scenarios, baseline: baseline, seed: seed, replications: replications, metrics: metrics,
+            deltas: deltas, threads: threads, commandLine: args.commandLine, overrides: args.strings("--set"),
+            progress: ProgressBar.handler(enabled: !quiet), to: out)
         if !quiet {
             let seconds = String(format: "%.1f", Date().timeIntervalSince(start))
             try io.printLine("\(scenarios.count) scenarios, \(replications) replications each, seed \(seed) (\(seconds) s) → \(out)/comparison.csv, \(out)/best.csv")
-            try io.writeOutput(ComparisonTable.render(comparison))
-            for note in notes { try io.printLine(note) }
+            try io.writeOutput(ComparisonTable.render(outcome.comparison))
+            for note in outcome.notes { try io.printLine(note) }
         }
         if args.flag("--report") {
             try io.printLine("report: \(try ReportCommand.write(out, to: nil))")
@@ -156,19 +106,6 @@ struct CompareCommand: ExecsimCommand {
             throw .needsOption("--\(key)", because: "the files state different \(key)s (\(first.0): \(first.1), \(other.0): \(other.1)) but a comparison runs every scenario with one")
         }
         return first.1
-    }
-
-    /// Why a selection stopped without its guarantee, for the note after the table.
-    static func stopNote(_ stop: RankingAndSelection.Stop?, names: [String], metric: String) -> String {
-        switch stop {
-        case nil: ""
-        case .limit: "; stopped at the limit of \(selectionLimit) replications without the 95% guarantee"
-        case .undefined(let i, let n):
-            "; stopped: \(metric) was undefined for \(names[i]) in \(n) replications in a row, so there is nothing to select on"
-        case .identical(let survivors, let n):
-            "; stopped: " + survivors.map { names[$0] }.joined(separator: ", ")
-                + " gave the same \(metric) in each of \(n) paired replications, so they are tied on it (the first is shown)"
-        }
     }
 
     /// `--metrics`: comma-separated column names of replications.csv.

@@ -71,14 +71,14 @@ public struct CSVTable: Sendable, Equatable {
     ///   - text: whether a column holds text; every other column must hold numbers.
     public static func read(_ path: String, required: [String] = [], text: (String) -> Bool = { _ in true }) throws(OutputError) -> CSVTable {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw OutputError(action: "read", path: path, reason: "no such file or not readable")
+            throw OutputError(action: OutputError.read, path: path, reason: "no such file or not readable")
         }
         do throws(CSVReadError) {
             let table = try CSVTable(parsing: String(decoding: data, as: UTF8.self))
             try table.check(required: required, text: text)
             return table
         } catch {
-            throw OutputError(action: "read", path: path, reason: error.description)
+            throw OutputError(action: OutputError.read, path: path, reason: error.description)
         }
     }
 
