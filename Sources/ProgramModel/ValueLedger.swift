@@ -27,7 +27,8 @@ struct ValueLedger {
         let t0 = lastTime
         guard t > t0 else { return }
         if rate != 0 {
-            if delta > 0 {
+            // δ < 0 (a rate −1 < r < 0) is a real discount too, weighting later months more.
+            if delta != 0 {
                 discountedValue += rate * (exp(-delta * t0) - exp(-delta * t)) / delta
             } else {
                 discountedValue += rate * (t - t0)
@@ -55,7 +56,7 @@ struct ValueLedger {
 
     /// NPV over [0, horizon] once the ledger has been advanced to the horizon.
     func npv(horizon: Double) -> Double {
-        let discountedCost = delta > 0 ? costRate * (1 - exp(-delta * horizon)) / delta : costRate * horizon
+        let discountedCost = delta != 0 ? costRate * (1 - exp(-delta * horizon)) / delta : costRate * horizon
         return discountedValue - discountedCost
     }
 }

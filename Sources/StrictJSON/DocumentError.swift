@@ -24,6 +24,15 @@ public struct DocumentError: Error, Equatable, CustomStringConvertible {
         self.issues = issues
     }
 
-    /// The issues, one per line.
-    public var description: String { issues.map(\.description).joined(separator: "\n") }
+    /// Issues shown before the rest are counted: 100,000 invalid list elements are one
+    /// mistake repeated, not 100,000 lines to read.
+    public static let shownIssues = 50
+
+    /// The issues, one per line, at most ``shownIssues`` of them and then how many more.
+    public var description: String {
+        let shown = issues.prefix(Self.shownIssues).map(\.description)
+        let more = issues.count - shown.count
+        return (shown + (more > 0 ? ["\(issues[0].file): … and \(more) more issues (the first \(Self.shownIssues) are shown)"] : []))
+            .joined(separator: "\n")
+    }
 }

@@ -79,10 +79,44 @@ public final class DocumentReader {
     /// The parsed document at `path` (the path as given names the file in issues); an
     /// unreadable file or a syntax error is one issue at `$`.
     public static func load(contentsOf path: String) throws(DocumentError) -> JSONValue {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw DocumentError(issues: [DocumentIssue(file: path, path: "$", message: "cannot read the file")])
+        func fail(_ message: String) -> DocumentError {
+            DocumentError(issues: [DocumentIssue(file: path, path: "$", message: message)])
         }
-        return try parse(bytes: [UInt8](data), file: path)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw fail("cannot read the file: no such file")
+        }
+        if isDirectory.boolValue { throw fail("cannot read the file: it is a directory") }
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber,
+           size.intValue > maximumBytes {
+            throw fail("the file is \(size.intValue) bytes; input files are at most \(maximumBytes) (10 MB)")
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw fail("cannot read the file: permission denied")
+        }
+        defer { try? handle.close() }
+        // Read at most one byte past the limit: a device or FIFO has no size to check first.
+        let data = (try? handle.read(upToCount: maximumBytes + 1)) ?? Data()
+        if data.count > maximumBytes {
+            throw fail("the file is larger than \(maximumBytes) bytes (10 MB), the most an input file may hold")
+        }
+        let bytes = [UInt8](data)
+        if bytes.isEmpty { throw fail("the file is empty; a scenario needs at least {\"name\": \"...\"}") }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+            || (bytes.count >= 2 && (bytes[0] == 0 || bytes[1] == 0)) {
+            throw fail("the file is UTF-16; save it as UTF-8")
+        }
+        return try parse(bytes: bytes, file: path)
+    }
+
+    /// Largest input file (a scenario or sweep file): 10 MB. Parsing holds the whole tree, so a
+    /// 50 MB list took 920 MB.
+    public static let maximumBytes = 10_000_000
+
+    /// Text from a file echoed in a message, cut to `limit` characters with the full length
+    /// stated, so a 2 MB key does not become a 2 MB message.
+    public static func clipped(_ text: String, limit: Int = 80) -> String {
+        text.count <= limit ? text : String(text.prefix(limit)) + "… (\(text.count) characters)"
     }
 
     /// The parsed document of `bytes`; a syntax error is one issue at `$` naming `file`.
@@ -103,7 +137,7 @@ public final class DocumentReader {
     /// text they wrote, numbers as written, other values by their kind.
     public static func shown(_ v: JSONValue) -> String {
         switch v {
-        case .string(let s): return JSONWriter.quote(s)
+        case .string(let s): return JSONWriter.quote(clipped(s))
         default: return v.kindDescription
         }
     }
@@ -113,7 +147,7 @@ public final class DocumentReader {
         let identifier = !key.isEmpty && key.unicodeScalars.allSatisfy {
             ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "-"
         }
-        return identifier ? "\(base).\(key)" : "\(base)[\(JSONWriter.quote(key))]"
+        return identifier && key.count <= 80 ? "\(base).\(key)" : "\(base)[\(JSONWriter.quote(clipped(key)))]"
     }
 
     public static func path(_ base: String, index: Int) -> String { "\(base)[\(index)]" }
@@ -244,10 +278,12 @@ public final class DocumentReader {
         }
         for member in members where !keys.contains(member.key) {
             let memberPath = Self.path(path, key: member.key)
-            if let close = ClosestMatch.to(member.key, among: keys) {
-                report(memberPath, "unknown key '\(member.key)'; did you mean '\(close)'?")
+            // Echoed clipped; no suggestion for a key far longer than any valid one.
+            let shown = Self.clipped(member.key)
+            if member.key.count <= 100, let close = ClosestMatch.to(member.key, among: keys) {
+                report(memberPath, "unknown key '\(shown)'; did you mean '\(close)'?")
             } else {
-                report(memberPath, "unknown key '\(member.key)'; valid keys: \(keys.joined(separator: ", "))")
+                report(memberPath, "unknown key '\(shown)'; valid keys: \(keys.joined(separator: ", "))")
             }
         }
         return ObjectReader(reader: self, path: path, members: members)

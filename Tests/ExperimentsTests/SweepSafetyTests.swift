@@ -135,3 +135,50 @@ import ProgramModel
         #expect(!damaged.contains("sweep file differs"))
     }
 }
+
+/// Sweep designs are sized before anything is allocated, and overlapping or repeating
+/// parameters are refused instead of silently winning or duplicating points.
+@Suite struct SweepDesignLimitTests {
+    private func issues(_ text: String) -> [String] {
+        guard let json = try? JSONParser.parse(text) else { return ["not JSON"] }
+        do {
+            _ = try SweepFile.decode(json: json, file: "s.json")
+            return []
+        } catch {
+            return error.issues.map { "\($0.path): \($0.message)" }
+        }
+    }
+
+    private func sweep(_ design: String, _ extra: String, _ parameters: String) -> String {
+        #"{"name": "s", "design": "\#(design)", \#(extra) "parameters": [\#(parameters)], "metrics": ["npv"]}"#
+    }
+
+    @Test func aGridOf1e15PointsIsRefusedBeforeItIsBuilt() {
+        let p = (0..<5).map { i in #"{"path": "dataDomains[\#(i)].readiness", "min": 0, "max": 1, "levels": 1000}"# }.joined(separator: ",")
+        #expect(issues(sweep("grid", "", p)) == ["$: the grid design has 1000000000000000 points; at most 100000 (each is built and checked before the first runs)"])
+    }
+
+    @Test func samplesTrajectoriesAndReplicationsHaveStatedMaxima() {
+        let range = #"{"path": "teams.delivery", "min": 1, "max": 9}"#
+        #expect(issues(sweep("lhs", #""samples": 1e9,"#, range)) == ["$.samples: must be a whole number at most 100000, got 1000000000"])
+        #expect(issues(sweep("lhs", #""samples": 10, "replications": 9007199254740992,"#, range))
+            == ["$.replications: must be a whole number at most 100000, got 9007199254740992"])
+        #expect(issues(sweep("morris", #""trajectories": 60000, "levels": 4,"#, range))
+            == ["$: the morris design has 120000 points; at most 100000 (each is built and checked before the first runs)"])
+        #expect(issues(sweep("lhs", #""samples": 50000, "replications": 50000,"#, range)).first?.hasPrefix("$.replications: 50000 points × 50000 replications") == true)
+    }
+
+    @Test func overlappingPathsAreRefused() {
+        let found = issues(sweep("grid", "", #"{"path": "dataDomains[*].readiness", "values": [0.2]}, {"path": "dataDomains[1].readiness", "values": [0.9]}"#))
+        #expect(found == ["$.parameters[1].path: 'dataDomains[1].readiness' overlaps parameter 0 ('dataDomains[*].readiness'): both would set the same field, and the later would silently win"])
+        #expect(issues(sweep("grid", "", #"{"path": "teams", "values": [{"delivery": 2}]}, {"path": "teams.delivery", "values": [3]}"#)).count == 1)
+        #expect(issues(sweep("grid", "", #"{"path": "dataDomains[0].readiness", "values": [0.2]}, {"path": "dataDomains[1].readiness", "values": [0.9]}"#)).isEmpty)
+    }
+
+    @Test func integerLevelsBeyondTheRangeAreRefused() {
+        #expect(issues(sweep("grid", "", #"{"path": "teams.delivery", "min": 1, "max": 3, "levels": 5, "integer": true}"#))
+            == ["$.parameters[0].levels: an integer range from 1 to 3 has 3 values, fewer than 5 levels: levels would repeat (duplicate points)"])
+        #expect(issues(sweep("morris", #""trajectories": 4, "levels": 6,"#, #"{"path": "teams.delivery", "min": 1, "max": 4, "integer": true}"#)).count == 1)
+        #expect(issues(sweep("grid", "", #"{"path": "teams.delivery", "min": 1, "max": 5, "levels": 5, "integer": true}"#)).isEmpty)
+    }
+}

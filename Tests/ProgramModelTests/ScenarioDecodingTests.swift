@@ -153,7 +153,7 @@ private let durationExpectation = #"a duration (a number of months or a string l
 
     @Test func syntaxErrorsAndUnreadableFiles() {
         #expect(problems("{\"name\": \"x\",\n \"name\": \"y\"}") == ["$: invalid JSON at line 2, column 2: duplicate key 'name'"])
-        #expect(throws: ScenarioError(issues: [ScenarioIssue(file: "/nonexistent/plan.json", path: "$", message: "cannot read the file")])) {
+        #expect(throws: ScenarioError(issues: [ScenarioIssue(file: "/nonexistent/plan.json", path: "$", message: "cannot read the file: no such file")])) {
             try Scenario.load(contentsOf: "/nonexistent/plan.json")
         }
     }
@@ -390,6 +390,7 @@ private let durationExpectation = #"a duration (a number of months or a string l
         a.alignedShare = 1
         a.domains = ["hr", "it"]
         var b = Scenario.Archetype()
+        b.name = "big-bet"
         b.valuePerMonth = .gamma(mean: 300, cv: 1.5)
         b.complexity = .normal(mean: 1, sd: 0.3, min: nil, max: 3)
         var c = Scenario.Archetype()

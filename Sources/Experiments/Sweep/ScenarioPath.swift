@@ -53,6 +53,17 @@ public struct ScenarioPath: Sendable, Equatable, CustomStringConvertible {
         self.description = text
     }
 
+    /// Whether the two paths can address the same field, or one a field inside the other's
+    /// (`teams` and `teams.delivery`, `dataDomains[*].readiness` and `dataDomains[0].readiness`).
+    public func overlaps(_ other: ScenarioPath) -> Bool {
+        zip(steps, other.steps).allSatisfy { a, b in
+            switch (a, b) {
+            case (.all, .all), (.all, .index), (.index, .all): true
+            default: a == b
+            }
+        }
+    }
+
     /// Replaces every value the path addresses in `tree` with `value`.
     ///
     /// - Returns: how many places were set (more than one with `[*]`).

@@ -36,6 +36,27 @@ public struct SweepFile: Sendable {
         }
     }
 
+    /// Stated limits (docs/limits.md): points are built and checked up front, and each point
+    /// keeps its replications' values of every metric in memory while it runs.
+    public static let maximumPoints = 100_000
+    public static let maximumReplications = 100_000
+    public static let maximumLevels = 1000
+    public static let maximumReplicationRuns = 1e9
+
+    /// The number of points `design` gives, as a Double so a grid of 1e15 does not overflow.
+    static func pointCount(design: SweepDesignKind, parameters: [SweepParameter], samples: Int?, trajectories: Int?) -> Double {
+        switch design {
+        case .grid:
+            return parameters.reduce(1.0) { $0 * Double($1.values?.count ?? $1.levels ?? GridDesign.defaultLevels) }
+        case .lhs:
+            return Double(samples ?? 1)
+        case .morris:
+            return Double(trajectories ?? 10) * Double(parameters.count + 1)
+        case .oat:
+            return Double(2 * parameters.count)
+        }
+    }
+
     /// Reads the file at `path`.
     public static func load(contentsOf path: String) throws(ScenarioError) -> SweepFile {
         try decode(json: DocumentReader.load(contentsOf: path), file: path)
@@ -55,8 +76,8 @@ private struct SweepReader {
 
     func issue(_ path: String, _ message: String) { reader.report(path, message) }
 
-    func whole(_ o: ObjectReader, _ key: String, minimum: Int, even: Bool = false) -> Int? {
-        guard let value = o[key], let n = reader.whole(value, at: o.path(key), atLeast: minimum) else { return nil }
+    func whole(_ o: ObjectReader, _ key: String, minimum: Int, maximum: Int? = nil, even: Bool = false) -> Int? {
+        guard let value = o[key], let n = reader.whole(value, at: o.path(key), atLeast: minimum, atMost: maximum) else { return nil }
         if even && n % 2 != 0 {
             issue(o.path(key), "expected an even number (the Morris step is levels / (2 (levels − 1)) grid steps), got \(n)")
             return nil
@@ -81,11 +102,11 @@ private struct SweepReader {
         if let value = root.require("design") {
             design = reader.choice(value, at: root.path("design"))
         }
-        let replications = whole(root, "replications", minimum: 1) ?? 1000
+        let replications = whole(root, "replications", minimum: 1, maximum: SweepFile.maximumReplications) ?? 1000
         let seed = whole(root, "seed", minimum: 0).map(UInt64.init) ?? 1
-        let samples = whole(root, "samples", minimum: 1)
-        let trajectories = whole(root, "trajectories", minimum: 2)
-        let levels = whole(root, "levels", minimum: 2, even: true)
+        let samples = whole(root, "samples", minimum: 1, maximum: SweepFile.maximumPoints)
+        let trajectories = whole(root, "trajectories", minimum: 2, maximum: SweepFile.maximumPoints)
+        let levels = whole(root, "levels", minimum: 2, maximum: SweepFile.maximumLevels, even: true)
         if let design {
             let wanted: [(String, Bool)] = [("samples", design == .lhs), ("trajectories", design == .morris),
                                             ("levels", design == .morris)]
@@ -100,6 +121,24 @@ private struct SweepReader {
         let parameters = parameterList(root, design: design)
         let metrics = metricList(root)
         guard let name, let design, let parameters, let metrics, reader.issues.isEmpty else { return nil }
+        // The design's points are built and each one's scenario checked before the first runs.
+        let points = SweepFile.pointCount(design: design, parameters: parameters, samples: samples,
+                                          trajectories: trajectories)
+        if points > Double(SweepFile.maximumPoints) {
+            issue("$", "the \(design.rawValue) design has \(NumberText.format(points)) points; at most \(SweepFile.maximumPoints) (each is built and checked before the first runs)")
+        } else if points * Double(replications) > SweepFile.maximumReplicationRuns {
+            issue(root.path("replications"), "\(NumberText.format(points)) points × \(replications) replications is \(NumberText.format(points * Double(replications))) replications; at most \(NumberText.format(SweepFile.maximumReplicationRuns)) in one sweep (shard it with --shard, or use fewer)")
+        }
+        if design == .morris, let levels {
+            for (i, p) in parameters.enumerated() where p.integer {
+                let whole = (p.max ?? 0) - (p.min ?? 0) + 1
+                if Double(levels) > whole {
+                    issue(DocumentReader.path(root.path("parameters"), index: i),
+                          "an integer range from \(NumberText.format(p.min ?? 0)) to \(NumberText.format(p.max ?? 0)) has \(NumberText.format(whole)) values but the design has \(levels) levels: levels would repeat (duplicate points)")
+                }
+            }
+        }
+        guard reader.issues.isEmpty else { return nil }
         return SweepFile(name: name, description: description, base: base, design: design,
                          replications: replications, seed: seed, samples: samples, trajectories: trajectories,
                          levels: levels, parameters: parameters, metrics: metrics, json: json)
@@ -115,6 +154,8 @@ private struct SweepReader {
             guard let parameter = self.parameter(element, at, design: design) else { continue }
             if let first = seen[parameter.path.description] {
                 issue(at + ".path", "'\(parameter.path)' is also parameter \(first); each path may appear once")
+            } else if let other = result.firstIndex(where: { $0.path.overlaps(parameter.path) }) {
+                issue(at + ".path", "'\(parameter.path)' overlaps parameter \(other) ('\(result[other].path)'): both would set the same field, and the later would silently win")
             }
             seen[parameter.path.description] = i
             result.append(parameter)
@@ -144,7 +185,7 @@ private struct SweepReader {
         let max = number(element, "max")
         var integer = false
         element.bool("integer", into: &integer)
-        let levels = whole(element, "levels", minimum: 2)
+        let levels = whole(element, "levels", minimum: 2, maximum: SweepFile.maximumLevels)
         let low = element["low"], high = element["high"]
         let hasRange = element["min"] != nil || element["max"] != nil
         if hasRange {
@@ -160,6 +201,10 @@ private struct SweepReader {
         if element["integer"] != nil && !hasRange { issue(element.path("integer"), "applies to a min/max range only") }
         switch design {
         case .grid:
+            if integer, let min, let max, min < max, min == min.rounded(), max == max.rounded(),
+               Double(levels ?? GridDesign.defaultLevels) > max - min + 1 {
+                issue(element.path("levels"), "an integer range from \(NumberText.format(min)) to \(NumberText.format(max)) has \(NumberText.format(max - min + 1)) values, fewer than \(levels ?? GridDesign.defaultLevels) levels: levels would repeat (duplicate points)")
+            }
             if values != nil && hasRange { issue(at, "give either values or min/max with levels, not both") }
             if element["values"] == nil && !hasRange { issue(at, "missing field 'values' (or a min/max range with levels)") }
             if element["levels"] != nil && !hasRange { issue(element.path("levels"), "applies to a min/max range only") }

@@ -1,4 +1,5 @@
 import SimKernel
+import StrictJSON
 
 /// Every field of a scenario file, described once (MODEL.md section 9; defaults of section 10
 /// are `Scenario()`'s). The order here is the order files are written in and keys are listed
@@ -10,35 +11,36 @@ public enum ScenarioSchema {
         .text("name", \.name, required: true, section: "9", "The scenario's name: names its result folder and its rows in comparisons."),
         .text("description", \.description, section: "9", "Free text about the scenario, kept in written files."),
         .whole("seed", \.seed, atLeast: 0, section: "8", "Default seed of a run of this file (the --seed flag wins)."),
-        .whole("replications", \.replications, atLeast: 1, section: "8", "Default replication count of a run of this file (the --replications flag wins)."),
-        .number("horizonMonths", \.horizonMonths, .greaterThan(0), duration: true, section: "2", "Simulated months; every figure is measured up to this horizon."),
-        .whole("businessUnits", \.businessUnits, atLeast: 1, section: "4.1", "Business units B; each use case belongs to one, drawn uniformly."),
+        .whole("replications", \.replications, atLeast: 1, maximum: ScenarioLimits.replications, section: "8", "Default replication count of a run of this file (the --replications flag wins)."),
+        .number("horizonMonths", \.horizonMonths, .greaterThan(0), duration: true, maximum: ScenarioLimits.horizonMonths, section: "2", "Simulated months; every figure is measured up to this horizon."),
+        .whole("businessUnits", \.businessUnits, atLeast: 1, maximum: ScenarioLimits.businessUnits, section: "4.1", "Business units B; each use case belongs to one, drawn uniformly."),
 
-        .whole("portfolio.initialUseCases", \.portfolio.initialUseCases, atLeast: 0, section: "4.2", "Use cases that arrive at t = 0."),
-        .number("portfolio.arrivalsPerMonth", \.portfolio.arrivalsPerMonth, .atLeast(0), section: "4.2", "Rate of later Poisson arrivals."),
+        .whole("portfolio.initialUseCases", \.portfolio.initialUseCases, atLeast: 0, maximum: ScenarioLimits.useCases, section: "4.2", "Use cases that arrive at t = 0."),
+        .number("portfolio.arrivalsPerMonth", \.portfolio.arrivalsPerMonth, .atLeast(0), maximum: Double(ScenarioLimits.useCases), section: "4.2", "Rate of later Poisson arrivals."),
         .number("portfolio.arrivalsUntilMonth", \.portfolio.arrivalsUntilMonth, .atLeast(0), duration: true, section: "4.2", "Arrivals stop at this month (capped at the horizon)."),
-        .list("portfolio.archetypes", \.portfolio.archetypes, element: Scenario.Archetype.init, fields: archetypeFields,
+        .list("portfolio.archetypes", \.portfolio.archetypes, maxCount: ScenarioLimits.archetypes, element: Scenario.Archetype.init, fields: archetypeFields,
+              uniqueName: \.name,
               check: { reader, path, archetypes in
                   let total = archetypes.reduce(0) { $0 + $1.weight }
                   if !(total > 0) { reader.report(path, "weights must sum to a positive number, got \(DocumentReader.format(total))") }
               },
               section: "4.2", "Kinds of use case; each use case draws one by weight. Replaces the default list."),
 
-        .list("dataDomains", \.dataDomains, element: { Scenario.DataDomainSpec(name: "", readiness: defaultDomainReadiness) },
+        .list("dataDomains", \.dataDomains, maxCount: ScenarioLimits.dataDomains, element: { Scenario.DataDomainSpec(name: "", readiness: defaultDomainReadiness) },
               fields: dataDomainFields, uniqueName: \.name,
               section: "4.1", "Data domains; each use case uses one. Replaces the default list."),
 
-        .whole("teams.delivery", \.teams.delivery, atLeast: 1, section: "4.3", "Delivery squads T: data preparation, pilots, scale-up and retraining."),
+        .whole("teams.delivery", \.teams.delivery, atLeast: 1, maximum: ScenarioLimits.squads, section: "4.3", "Delivery squads T: data preparation, pilots, scale-up and retraining."),
         .choice("teams.placement", \.teams.placement, section: "4.3", "pooled: one central pool; perBusinessUnit: squad b serves unit b mod B."),
-        .whole("teams.foundation", \.teams.foundation, atLeast: 0, section: "6.2", "Data-foundation squads F raising domain readiness."),
-        .number("teams.costPerMonth", \.teams.costPerMonth, .atLeast(0), section: "4.3", "Cost of every squad per month, busy or idle (k$)."),
+        .whole("teams.foundation", \.teams.foundation, atLeast: 0, maximum: ScenarioLimits.squads, section: "6.2", "Data-foundation squads F raising domain readiness."),
+        .number("teams.costPerMonth", \.teams.costPerMonth, .atLeast(0), maximum: ScenarioLimits.costPerMonth, section: "4.3", "Cost of every squad per month, busy or idle (k$)."),
 
         .number("fit.pooled", \.fit.pooled, .fraction, section: "4.4", "Base operational fit of a use case served by pooled squads."),
         .number("fit.perBusinessUnit", \.fit.perBusinessUnit, .fraction, section: "4.4", "Base operational fit of a use case served by its unit's squads."),
 
         .choice("governance.style", \.governance.style, section: "6.3", "Who decides G0 and G1: the committee, locally, or the committee for high-risk use cases only."),
         .number("governance.committee.cadenceMonths", \.governance.committee.cadenceMonths, .greaterThan(0), duration: true, section: "6.3", "Months between steering-committee meetings."),
-        .whole("governance.committee.capacity", \.governance.committee.capacity, atLeast: 1, section: "6.3", "Items the committee decides at most per meeting."),
+        .whole("governance.committee.capacity", \.governance.committee.capacity, atLeast: 1, maximum: ScenarioLimits.useCases, section: "6.3", "Items the committee decides at most per meeting."),
         .number("governance.localDecisionMonths", \.governance.localDecisionMonths, .atLeast(0), duration: true, section: "6.3", "Mean of the exponential local decision delay; 0 means instant."),
         .number("governance.screening.committee", \.governance.screening.committee, .fraction, section: "5.2", "Screening strength of a committee G0 decision on a misaligned use case."),
         .number("governance.screening.local", \.governance.screening.local, .fraction, section: "5.2", "Screening strength of a local G0 decision on a misaligned use case."),
@@ -58,21 +60,21 @@ public enum ScenarioSchema {
         .number("coDevelopment.fitGain", \.coDevelopment.fitGain, .fraction, section: "4.4", "Share of the fit gap (1 − f) that co-development closes."),
 
         .distribution("stages.dataPrep.duration", \.stages.dataPrep.duration, duration: true, section: "5.4", "Base data-preparation duration (times complexity and the readiness penalty)."),
-        .number("stages.dataPrep.readinessPenalty", \.stages.dataPrep.readinessPenalty, .atLeast(0), section: "5.4", "Duration multiplier per unit of missing readiness (1 − r)."),
+        .number("stages.dataPrep.readinessPenalty", \.stages.dataPrep.readinessPenalty, .atLeast(0), maximum: ScenarioLimits.multiplier, section: "5.4", "Duration multiplier per unit of missing readiness (1 − r)."),
         .number("stages.dataPrep.blockerRate", \.stages.dataPrep.blockerRate, .fraction, section: "5.4", "Blocking data problem probability per unit of missing readiness."),
         .number("stages.dataPrep.abandonOnBlocker", \.stages.dataPrep.abandonOnBlocker, .fraction, section: "5.4", "Probability that a blocked use case is abandoned rather than remediated."),
-        .number("stages.dataPrep.remediationShare", \.stages.dataPrep.remediationShare, .atLeast(0), section: "5.4", "Remediation time as a share of the data-prep duration."),
+        .number("stages.dataPrep.remediationShare", \.stages.dataPrep.remediationShare, .atLeast(0), maximum: ScenarioLimits.multiplier, section: "5.4", "Remediation time as a share of the data-prep duration."),
         .distribution("stages.pilot.duration", \.stages.pilot.duration, duration: true, section: "5.5", "Base pilot duration (times complexity)."),
         .number("stages.pilot.baseSuccess", \.stages.pilot.baseSuccess, .fraction, section: "5.5", "Technical success probability with ready data and complexity 1."),
         .number("stages.pilot.dataSensitivity", \.stages.pilot.dataSensitivity, .fraction, section: "5.5", "Loss of success probability per unit of missing readiness."),
-        .number("stages.pilot.complexityExponent", \.stages.pilot.complexityExponent, .atLeast(0), section: "5.5", "Success falls as complexity to the minus this power."),
+        .number("stages.pilot.complexityExponent", \.stages.pilot.complexityExponent, .atLeast(0), maximum: 100, section: "5.5", "Success falls as complexity to the minus this power."),
         .number("stages.scaleApproval.base", \.stages.scaleApproval.base, .fraction, section: "5.6", "G1 approval probability with no fit."),
         .number("stages.scaleApproval.misalignedEvidence", \.stages.scaleApproval.misalignedEvidence, .fraction, section: "5.6", "Weight of a misaligned use case's evidence at G1."),
         .distribution("stages.scaleApproval.reworkMonths", \.stages.scaleApproval.reworkMonths, duration: true, section: "5.6", "Rework after a denied G1 (holds no squad)."),
-        .whole("stages.scaleApproval.maxResubmissions", \.stages.scaleApproval.maxResubmissions, atLeast: 0, section: "5.6", "Resubmissions to G1 before a use case stalls in purgatory."),
+        .whole("stages.scaleApproval.maxResubmissions", \.stages.scaleApproval.maxResubmissions, atLeast: 0, maximum: ScenarioLimits.resubmissions, section: "5.6", "Resubmissions to G1 before a use case stalls in purgatory."),
         .number("stages.scaleApproval.reworkFitGain", \.stages.scaleApproval.reworkFitGain, .fraction, section: "5.6", "Share of the fit gap each rework closes."),
         .distribution("stages.scaleUp.duration", \.stages.scaleUp.duration, duration: true, section: "5.7", "Base scale-up duration (times complexity and coupling)."),
-        .list("stages.rollout.phases", \.stages.rollout.phases, element: { Scenario.Stages.Rollout.Phase(name: "", share: 0) },
+        .list("stages.rollout.phases", \.stages.rollout.phases, maxCount: ScenarioLimits.rolloutPhases, element: { Scenario.Stages.Rollout.Phase(name: "", share: 0) },
               fields: phaseFields, uniqueName: \.name,
               check: { reader, path, phases in
                   let total = phases.reduce(0) { $0 + $1.share }
@@ -83,23 +85,23 @@ public enum ScenarioSchema {
         .number("stages.rollout.changeManagement", \.stages.rollout.changeManagement, .fraction, section: "5.8", "Share of the adoption risk change management removes."),
         .number("stages.rollout.misalignedAdoption", \.stages.rollout.misalignedAdoption, .fraction, section: "5.8", "Adoption multiplier of a misaligned use case."),
 
-        .number("architecture.coupling", \.architecture.coupling, .atLeast(0), section: "5.7", "Scale-up slowdown per system already in production."),
+        .number("architecture.coupling", \.architecture.coupling, .atLeast(0), maximum: ScenarioLimits.multiplier, section: "5.7", "Scale-up slowdown per system already in production."),
         .bool("architecture.eventDriven", \.architecture.eventDriven, section: "5.7", "An event-driven architecture that decouples systems."),
-        .number("architecture.eventDrivenFactor", \.architecture.eventDrivenFactor, .atLeast(0), section: "5.7", "Coupling multiplier of an event-driven architecture."),
+        .number("architecture.eventDrivenFactor", \.architecture.eventDrivenFactor, .atLeast(0), maximum: ScenarioLimits.multiplier, section: "5.7", "Coupling multiplier of an event-driven architecture."),
 
         .number("dataFoundation.chunkMonths", \.dataFoundation.chunkMonths, .greaterThan(0), duration: true, section: "6.2", "Months a foundation squad works on a domain before its readiness rises."),
         .number("dataFoundation.gainPerSquadMonth", \.dataFoundation.gainPerSquadMonth, .atLeast(0), section: "6.2", "Readiness gained per foundation squad-month."),
         .number("dataFoundation.maxReadiness", \.dataFoundation.maxReadiness, .fraction, section: "6.2", "Readiness foundation work stops at."),
 
-        .number("operations.driftPerYear", \.operations.driftPerYear, .atLeast(0), section: "6.4", "Drift rate of a use case in production."),
+        .number("operations.driftPerYear", \.operations.driftPerYear, .atLeast(0), maximum: ScenarioLimits.ratePerYear, section: "6.4", "Drift rate of a use case in production."),
         .number("operations.driftValueLoss", \.operations.driftValueLoss, .fraction, section: "6.4", "Share of value lost while drifted."),
         .bool("operations.monitoring", \.operations.monitoring, section: "6.4", "Models are monitored, so drift is found sooner."),
         .number("operations.detectionMonths.monitored", \.operations.detectionMonths.monitored, .atLeast(0), duration: true, section: "6.4", "Mean time to detect drift with monitoring."),
         .number("operations.detectionMonths.unmonitored", \.operations.detectionMonths.unmonitored, .atLeast(0), duration: true, section: "6.4", "Mean time to detect drift without monitoring."),
         .distribution("operations.retrainDuration", \.operations.retrainDuration, duration: true, section: "6.4", "Retraining, holding a squad at the highest priority."),
 
-        .number("compliance.incidentsPerYear.audited", \.compliance.incidentsPerYear.audited, .atLeast(0), section: "6.5", "Incident rate of an audited use case in production."),
-        .number("compliance.incidentsPerYear.unaudited", \.compliance.incidentsPerYear.unaudited, .atLeast(0), section: "6.5", "Incident rate of an unaudited use case in production."),
+        .number("compliance.incidentsPerYear.audited", \.compliance.incidentsPerYear.audited, .atLeast(0), maximum: ScenarioLimits.ratePerYear, section: "6.5", "Incident rate of an audited use case in production."),
+        .number("compliance.incidentsPerYear.unaudited", \.compliance.incidentsPerYear.unaudited, .atLeast(0), maximum: ScenarioLimits.ratePerYear, section: "6.5", "Incident rate of an unaudited use case in production."),
         .distribution("compliance.rollbackMonths", \.compliance.rollbackMonths, duration: true, section: "6.5", "Months of no value after an incident."),
 
         .number("economics.discountRatePerYear", \.economics.discountRatePerYear, .greaterThan(-1), section: "7", "Annual rate discounting value and cost to present value."),
@@ -134,6 +136,40 @@ public enum ScenarioSchema {
     /// Checks between fields, run only when the fields they read are valid on their own, so a
     /// user gets no second issue about a value already reported.
     static let rules: [ScenarioRule] = [
+        ScenarioRule(fields: ["name"]) { reader, s in
+            if s.name.utf8.count > ScenarioLimits.nameBytes {
+                reader.report("$.name", "must be at most \(ScenarioLimits.nameBytes) bytes of UTF-8 (it names the result folder), got \(s.name.utf8.count)")
+            }
+        },
+        ScenarioRule(fields: ["horizonMonths", "portfolio.initialUseCases", "portfolio.arrivalsPerMonth", "portfolio.arrivalsUntilMonth"]) { reader, s in
+            let n = ScenarioLimits.expectedUseCases(s)
+            if n > Double(ScenarioLimits.useCases) {
+                reader.report("$.portfolio", "implies \(ScenarioLimits.grouped(n)) use cases per replication (initialUseCases + arrivalsPerMonth × months of arrivals); at most \(ScenarioLimits.grouped(Double(ScenarioLimits.useCases)))")
+            }
+        },
+        ScenarioRule(fields: ["horizonMonths", "governance.committee.cadenceMonths"]) { reader, s in
+            let meetings = s.horizonMonths / s.governance.committee.cadenceMonths
+            if !(meetings <= Double(ScenarioLimits.meetings)) {
+                reader.report("$.governance.committee.cadenceMonths",
+                              "implies \(ScenarioLimits.grouped(meetings)) committee meetings over the horizon (horizonMonths / cadenceMonths); at most \(ScenarioLimits.grouped(Double(ScenarioLimits.meetings))), so at least \(DocumentReader.format(s.horizonMonths / Double(ScenarioLimits.meetings))) months here")
+            }
+        },
+        ScenarioRule(fields: ["horizonMonths", "teams.foundation", "dataFoundation.chunkMonths"]) { reader, s in
+            let chunks = Double(s.teams.foundation) * s.horizonMonths / s.dataFoundation.chunkMonths
+            if !(chunks <= Double(ScenarioLimits.foundationChunks)) {
+                reader.report("$.dataFoundation.chunkMonths",
+                              "implies \(ScenarioLimits.grouped(chunks)) foundation work chunks over the horizon (teams.foundation × horizonMonths / chunkMonths); at most \(ScenarioLimits.grouped(Double(ScenarioLimits.foundationChunks)))")
+            }
+        },
+        ScenarioRule(fields: ["horizonMonths", "portfolio.initialUseCases", "portfolio.arrivalsPerMonth", "portfolio.arrivalsUntilMonth",
+                              "operations.driftPerYear", "compliance.incidentsPerYear.audited", "compliance.incidentsPerYear.unaudited"]) { reader, s in
+            let perYear = s.operations.driftPerYear + max(s.compliance.incidentsPerYear.audited, s.compliance.incidentsPerYear.unaudited)
+            let events = ScenarioLimits.expectedUseCases(s) * s.horizonMonths / 12 * perYear
+            if events > Double(ScenarioLimits.operationsEvents) {
+                reader.report("$.operations.driftPerYear",
+                              "with the incident rates, implies up to \(ScenarioLimits.grouped(events)) drift and incident events per replication (use cases × years × rates); at most \(ScenarioLimits.grouped(Double(ScenarioLimits.operationsEvents)))")
+            }
+        },
         ScenarioRule(fields: ["businessUnits", "teams.delivery", "teams.placement"]) { reader, s in
             if s.teams.placement == .perBusinessUnit, s.teams.delivery < s.businessUnits {
                 reader.report("$.teams.delivery",
