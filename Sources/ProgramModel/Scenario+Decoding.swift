@@ -46,12 +46,16 @@ enum ScenarioKeys {
         "dataDomains", "teams", "fit", "governance", "strategy", "coDevelopment", "stages", "architecture",
         "dataFoundation", "operations", "compliance", "economics",
     ]
-    static let portfolio = ["initialUseCases", "arrivalsPerMonth", "arrivalsUntilMonth", "archetypes"]
+    static let portfolio = [
+        "initialUseCases", "arrivalsPerMonth", "arrivalsUntilMonth", "prioritization", "valueEstimateP90Ratio",
+        "archetypes",
+    ]
     static let archetype = [
         "name", "weight", "valuePerMonth", "complexity", "highRiskShare", "alignedShare", "domains",
     ]
     static let dataDomain = ["name", "readiness"]
-    static let teams = ["delivery", "placement", "foundation", "costPerMonth"]
+    static let teams = ["delivery", "placement", "foundation", "costPerMonth", "additions"]
+    static let addition = ["month", "delivery", "foundation"]
     static let fit = ["pooled", "perBusinessUnit"]
     static let governance = [
         "style", "committee", "localDecisionMonths", "screening", "approveAligned", "localAuditShare",
@@ -74,7 +78,7 @@ enum ScenarioKeys {
     static let detectionMonths = ["monitored", "unmonitored"]
     static let compliance = ["incidentsPerYear", "rollbackMonths"]
     static let incidentsPerYear = ["audited", "unaudited"]
-    static let economics = ["discountRatePerYear"]
+    static let economics = ["discountRatePerYear", "pilotCostPerMonth", "scaleUpCostPerMonth", "runCostPerMonth"]
 }
 
 extension ScenarioDecoder {
@@ -98,7 +102,7 @@ extension ScenarioDecoder {
         if let v = o["replications"], let n = whole(v, at: o.path("replications"), atLeast: 1) {
             s.replications = n
         }
-        o.number("horizonMonths", into: &s.horizonMonths, .greaterThan(0), duration: true)
+        let horizonValid = o.number("horizonMonths", into: &s.horizonMonths, .greaterThan(0), duration: true)
         let businessUnitsValid = o.whole("businessUnits", into: &s.businessUnits, atLeast: 1)
 
         // Archetype `domains` lists are checked against the data domains once both are read.
@@ -107,6 +111,8 @@ extension ScenarioDecoder {
             p.whole("initialUseCases", into: &s.portfolio.initialUseCases, atLeast: 0)
             p.number("arrivalsPerMonth", into: &s.portfolio.arrivalsPerMonth, .atLeast(0))
             p.number("arrivalsUntilMonth", into: &s.portfolio.arrivalsUntilMonth, .atLeast(0), duration: true)
+            p.choice("prioritization", into: &s.portfolio.prioritization)
+            p.number("valueEstimateP90Ratio", into: &s.portfolio.valueEstimateP90Ratio, .atLeast(1))
             if let v = p["archetypes"] {
                 archetypes(v, at: p.path("archetypes"), into: &s.portfolio.archetypes, references: &domainReferences)
             }
@@ -124,6 +130,9 @@ extension ScenarioDecoder {
             placementValid = t.choice("placement", into: &s.teams.placement)
             t.whole("foundation", into: &s.teams.foundation, atLeast: 0)
             t.number("costPerMonth", into: &s.teams.costPerMonth, .atLeast(0))
+            if let v = t["additions"] {
+                additions(v, at: t.path("additions"), into: &s.teams.additions)
+            }
         }
 
         o.object("fit", keys: ScenarioKeys.fit) { f in
@@ -199,6 +208,9 @@ extension ScenarioDecoder {
 
         o.object("economics", keys: ScenarioKeys.economics) { e in
             e.number("discountRatePerYear", into: &s.economics.discountRatePerYear, .greaterThan(-1))
+            e.number("pilotCostPerMonth", into: &s.economics.pilotCostPerMonth, .atLeast(0))
+            e.number("scaleUpCostPerMonth", into: &s.economics.scaleUpCostPerMonth, .atLeast(0))
+            e.number("runCostPerMonth", into: &s.economics.runCostPerMonth, .atLeast(0))
         }
 
         // Cross-field checks, only between fields that are valid on their own.
@@ -206,6 +218,12 @@ extension ScenarioDecoder {
            s.teams.placement == .perBusinessUnit, s.teams.delivery < s.businessUnits {
             report("$.teams.delivery",
                    "perBusinessUnit placement needs at least one squad per business unit (\(s.businessUnits)), got \(s.teams.delivery)")
+        }
+        for (k, addition) in s.teams.additions.enumerated()
+        where addition.month < 0 || (horizonValid && addition.month > s.horizonMonths) {
+            let bound = horizonValid ? "horizonMonths = \(Self.format(s.horizonMonths))" : "horizonMonths"
+            report(Self.path(Self.path("$.teams.additions", index: k), key: "month"),
+                   "must be a month in [0, \(bound)], got \(Self.format(addition.month))")
         }
         if domainNamesValid {
             let known = Set(s.dataDomains.map(\.name))
@@ -217,6 +235,29 @@ extension ScenarioDecoder {
                 }
             }
         }
+    }
+
+    /// `teams.additions`: a list (possibly empty) of `{month, delivery, foundation}`; `month` is
+    /// required (a number of months or a duration string), the counts are whole numbers ≥ 0
+    /// defaulting to 0. `month` is checked against [0, horizon] once both are read.
+    private func additions(_ v: JSONValue, at path: String, into target: inout [Scenario.SquadAddition]) {
+        guard let elements = list(v, at: path) else { return }
+        // Every element keeps its place, valid or not, so the range check after reading
+        // names the right index (a file with any issue is rejected as a whole anyway).
+        var result: [Scenario.SquadAddition] = []
+        for (k, element) in elements.enumerated() {
+            var addition = Scenario.SquadAddition(month: 0)
+            if let a = object(element, at: Self.path(path, index: k), keys: ScenarioKeys.addition) {
+                if let monthValue = a.require("month"),
+                   let month = number(monthValue, at: a.path("month"), duration: true) {
+                    addition.month = month
+                }
+                a.whole("delivery", into: &addition.delivery, atLeast: 0)
+                a.whole("foundation", into: &addition.foundation, atLeast: 0)
+            }
+            result.append(addition)
+        }
+        target = result
     }
 
     /// `portfolio.archetypes`: replaces the default list; each element starts from `Archetype()`.

@@ -16,6 +16,8 @@ extension Scenario {
                 ("initialUseCases", .number(Double(portfolio.initialUseCases))),
                 ("arrivalsPerMonth", .number(portfolio.arrivalsPerMonth)),
                 ("arrivalsUntilMonth", .number(portfolio.arrivalsUntilMonth)),
+                ("prioritization", .string(portfolio.prioritization.rawValue)),
+                ("valueEstimateP90Ratio", .number(portfolio.valueEstimateP90Ratio)),
                 ("archetypes", .array(portfolio.archetypes.map(Self.encode(archetype:)))),
             ])),
             ("dataDomains", .array(dataDomains.map {
@@ -26,6 +28,13 @@ extension Scenario {
                 ("placement", .string(teams.placement.rawValue)),
                 ("foundation", .number(Double(teams.foundation))),
                 ("costPerMonth", .number(teams.costPerMonth)),
+                ("additions", .array(teams.additions.map {
+                    .object([
+                        ("month", .number($0.month)),
+                        ("delivery", .number(Double($0.delivery))),
+                        ("foundation", .number(Double($0.foundation))),
+                    ])
+                })),
             ])),
             ("fit", .object([
                 ("pooled", .number(fit.pooled)),
@@ -89,6 +98,9 @@ extension Scenario {
             ])),
             ("economics", .object([
                 ("discountRatePerYear", .number(economics.discountRatePerYear)),
+                ("pilotCostPerMonth", .number(economics.pilotCostPerMonth)),
+                ("scaleUpCostPerMonth", .number(economics.scaleUpCostPerMonth)),
+                ("runCostPerMonth", .number(economics.runCostPerMonth)),
             ])),
         ]
         return .object(root)

@@ -28,7 +28,7 @@ extension ReplicationMetric {
         case .timeToFirstValueMonths, .meanUseCaseTTVMonths, .meanPilotToProductionMonths,
              .breakEvenMonth, .meanTeamWaitMonths, .meanG0WaitMonths, .meanG1WaitMonths:
             false
-        case .cost, .driftEvents, .complianceIncidents:
+        case .cost, .squadCost, .pilotCost, .scaleUpCost, .runCost, .driftEvents, .complianceIncidents:
             false
         }
     }

@@ -79,7 +79,7 @@ public enum ForestPlot {
     /// The unit of a metric, from its headline label's parenthesis or its name.
     static func unit(_ metric: String) -> String {
         if metric.hasSuffix("_months") { return "months" }
-        if ["value_realized", "cost", "net_value", "npv"].contains(metric) { return "k$" }
+        if ["value_realized", "cost", "net_value", "npv"].contains(metric) || metric.hasSuffix("_cost") { return "k$" }
         if metric.hasSuffix("_rate") || metric == "roi" || metric == "squad_utilization" { return "ratio" }
         return "count"
     }
