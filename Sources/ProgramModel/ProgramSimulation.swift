@@ -215,7 +215,7 @@ public struct ProgramSimulation {
         }
         r.meanUseCaseTTVMonths = ttvCount > 0 ? ttvSum / Double(ttvCount) : nil
         r.meanPilotToProductionMonths = p2pCount > 0 ? p2pSum / Double(p2pCount) : nil
-        r.valueRealized = ledger.cumulative
+        r.valueRealized = ledger.cumulative(at: p.horizon)
         recordCosts(into: &r)
         r.npv = ledger.npv(horizon: p.horizon)
         r.breakEvenMonth = ledger.breakEven(horizon: p.horizon)

@@ -8,20 +8,24 @@ enum CostPart: Int, CaseIterable {
 /// The program's value and cost account (MODEL.md section 7).
 ///
 /// Both rates are piecewise constant (they change only at events), so cumulative value and
-/// cost, their discounted integrals and the break-even crossing are all computed exactly per
-/// segment rather than sampled.
+/// cost, their discounted integrals and the break-even crossing are all computed exactly.
 ///
-/// The cost side is kept as sums over its changes rather than per segment: a change Δ at time
-/// s contributes Δ·(t − s) to the cumulative cost at t and Δ·(e^(−δs) − e^(−δH))/δ to the
-/// discounted cost over [0, H]. With a constant cost rate (the baseline: squads only, all from
-/// t = 0) that is one change, and nothing is computed per event.
+/// Each rate is kept as sums over its changes rather than per segment: a change Δ at time s
+/// contributes Δ·(t − s) to the integral up to t and Δ·(e^(−δs) − e^(−δH))/δ to the
+/// discounted integral over [0, H]. So the figures depend only on the changes of that rate,
+/// never on how often the other one changed (value realized is the same to the bit whether
+/// or not pilots cost anything), and a constant cost rate (the baseline: squads only, all
+/// from t = 0) is one change, with nothing computed per event.
 struct ValueLedger {
     /// Continuous discount rate δ per month.
     let delta: Double
     private(set) var rate = 0.0
-    private(set) var cumulative = 0.0
-    private(set) var discountedValue = 0.0
+    /// Σ Δ·s over the changes of the value rate: cumulative value at t is rate·t − this.
+    private var valueChangeMoment = 0.0
+    /// Σ Δ·e^(−δs) over the changes of the value rate.
+    private var valueDiscountWeight = 0.0
     private(set) var breakEvenTime: Double? = nil
+    /// The end of the last segment checked for break-even.
     private(set) var lastTime = 0.0
 
     /// The cost rate of each part and their total.
@@ -37,6 +41,21 @@ struct ValueLedger {
         self.delta = delta
     }
 
+    /// e^(−δt), or 1 without discounting.
+    private func discountFactor(_ t: Double) -> Double {
+        delta != 0 ? exp(-delta * t) : 1
+    }
+
+    /// ∫₀ᴴ e^(−δt)·rate(t) dt from a rate's final value and its sums over changes.
+    private func discounted(rate: Double, weight: Double, moment: Double, horizon: Double) -> Double {
+        delta != 0 ? (weight - rate * exp(-delta * horizon)) / delta : rate * horizon - moment
+    }
+
+    /// Cumulative value at t ≥ the last change of the value rate.
+    func cumulative(at t: Double) -> Double {
+        rate * t - valueChangeMoment
+    }
+
     /// Cumulative cost at t ≥ the last cost change.
     func cumulativeCost(at t: Double) -> Double {
         costRate * t - (costChangeMoments[0] + costChangeMoments[1] + costChangeMoments[2] + costChangeMoments[3])
@@ -47,19 +66,11 @@ struct ValueLedger {
         costRates[part.rawValue] * t - costChangeMoments[part.rawValue]
     }
 
-    /// Closes the segment [lastTime, t] at the current rates.
+    /// Closes the segment [lastTime, t] at the current rates (for the break-even search).
     mutating func advance(to t: Double) {
         let t0 = lastTime
         guard t > t0 else { return }
-        if rate != 0 {
-            if delta != 0 {
-                discountedValue += rate * (exp(-delta * t0) - exp(-delta * t)) / delta
-            } else {
-                discountedValue += rate * (t - t0)
-            }
-        }
         if breakEvenTime == nil { checkBreakEven(from: t0, to: t) }
-        cumulative += rate * (t - t0)
         lastTime = t
     }
 
@@ -69,7 +80,7 @@ struct ValueLedger {
     private mutating func checkBreakEven(from t0: Double, to t1: Double) {
         let cost0 = cumulativeCost(at: t0)
         guard cost0 > 0 || costRate > 0 else { return }
-        let net0 = cumulative - cost0
+        let net0 = cumulative(at: t0) - cost0
         let netRate = rate - costRate
         if net0 >= 0 && (cost0 > 0 || net0 > 0 || netRate >= 0) {
             breakEvenTime = t0
@@ -81,8 +92,11 @@ struct ValueLedger {
 
     /// Changes the program's value rate at time t by `change` (k$ per month).
     mutating func changeRate(by change: Double, at t: Double) {
+        guard change != 0 else { return }
         advance(to: t)
         rate += change
+        valueChangeMoment += change * t
+        valueDiscountWeight += change * discountFactor(t)
     }
 
     /// Sets one cost part's rate at time t (k$ per month).
@@ -93,20 +107,14 @@ struct ValueLedger {
         costRates[part.rawValue] = newRate
         costRate = costRates[0] + costRates[1] + costRates[2] + costRates[3]
         costChangeMoments[part.rawValue] += change * t
-        costDiscountWeight += change * (delta != 0 ? exp(-delta * t) : 1)
-    }
-
-    /// Cumulative value at t ≥ lastTime, without closing the segment (for month-end series).
-    func cumulative(at t: Double) -> Double {
-        cumulative + rate * (t - lastTime)
+        costDiscountWeight += change * discountFactor(t)
     }
 
     /// NPV over [0, horizon] once the ledger has been advanced to the horizon.
     func npv(horizon: Double) -> Double {
-        let discountedCost = delta != 0
-            ? (costDiscountWeight - costRate * exp(-delta * horizon)) / delta
-            : cumulativeCost(at: horizon)
-        return discountedValue - discountedCost
+        let costMoment = costChangeMoments[0] + costChangeMoments[1] + costChangeMoments[2] + costChangeMoments[3]
+        return discounted(rate: rate, weight: valueDiscountWeight, moment: valueChangeMoment, horizon: horizon)
+            - discounted(rate: costRate, weight: costDiscountWeight, moment: costMoment, horizon: horizon)
     }
 
     /// The break-even month once advanced to the horizon: 0 when the cost is 0 over the whole

@@ -116,4 +116,21 @@ struct CostTests {
             #expect(r.cost == 8 * 120 * 60 && r.pilotCost == 0 && r.scaleUpCost == 0 && r.runCost == 0)
         }
     }
+
+    /// Paying for pilots, scale-ups and running systems changes what the program spends, not
+    /// what it earns: value realized and the value series are the same to the bit (so a
+    /// comparison shows a tie as a tie), whatever extra segments the cost changes make.
+    @Test func costsDoNotTouchValueToTheBit() {
+        var paid = Scenario()
+        paid.economics.pilotCostPerMonth = 20
+        paid.economics.scaleUpCostPerMonth = 40
+        paid.economics.runCostPerMonth = 10
+        let free = runReplications(Scenario(), seed: 4, count: 30)
+        let costly = runReplications(paid, seed: 4, count: 30)
+        for (a, b) in zip(free, costly) {
+            #expect(a.valueRealized == b.valueRealized)
+            #expect(a.series[SeriesMetric.cumulativeValue.rawValue] == b.series[SeriesMetric.cumulativeValue.rawValue])
+            #expect(b.cost > a.cost && b.npv < a.npv)
+        }
+    }
 }
