@@ -23,8 +23,12 @@ extension ProgramSimulation {
             priorityClass = 2
             useCases[uc].stage = .waitingForPrepSquad
         }
-        if pools[poolIndex(uc)].request(client: Int32(uc), priorityClass: priorityClass,
-                                        rank: requestRank(uc, priorityClass), at: now) {
+        let pool = poolIndex(uc), rank = requestRank(uc, priorityClass), t = now
+        // Through the buffer, so the pool is mutated in place rather than copied out and back.
+        let granted = pools.withUnsafeMutableBufferPointer {
+            $0[pool].request(client: Int32(uc), priorityClass: priorityClass, rank: rank, at: t)
+        }
+        if granted {
             startWork(uc)
         } else {
             note(uc, "squad_queued", "class=\(priorityClass)")
@@ -33,7 +37,8 @@ extension ProgramSimulation {
 
     /// Frees the use case's squad; a waiting request takes it at once.
     mutating func releaseSquad(_ uc: Int) {
-        if let grant = pools[poolIndex(uc)].release(at: now) {
+        let pool = poolIndex(uc), t = now
+        if let grant = pools.withUnsafeMutableBufferPointer({ $0[pool].release(at: t) }) {
             startWork(Int(grant.client))
         }
     }

@@ -194,13 +194,20 @@ public struct ProgramSimulation {
     mutating func recordMonthEnd() {
         let m = Double(nextMonth)
         var busy = 0
-        for pool in pools { busy += pool.busy }
-        result.series[SeriesMetric.cumulativeValue.rawValue].append(ledger.cumulative(at: m))
-        result.series[SeriesMetric.productionSystems.rawValue].append(Double(productionSystems))
-        result.series[SeriesMetric.pilotsInProgress.rawValue].append(Double(pilotsInProgress))
-        result.series[SeriesMetric.squadsBusy.rawValue].append(Double(busy))
-        result.series[SeriesMetric.cumulativeCost.rawValue].append(ledger.cumulativeCost(at: m))
-        result.series[SeriesMetric.squadsAvailable.rawValue].append(Double(deliverySquads))
+        // By index: iterating `pools` would copy each pool (and retain its queues).
+        for i in pools.indices { busy &+= pools[i].busy }
+        let value = ledger.cumulative(at: m), cost = ledger.cumulativeCost(at: m)
+        let production = Double(productionSystems), pilots = Double(pilotsInProgress)
+        let available = Double(deliverySquads)
+        // One exclusive access to the outer array for all six appends.
+        result.series.withUnsafeMutableBufferPointer { series in
+            series[SeriesMetric.cumulativeValue.rawValue].append(value)
+            series[SeriesMetric.productionSystems.rawValue].append(production)
+            series[SeriesMetric.pilotsInProgress.rawValue].append(pilots)
+            series[SeriesMetric.squadsBusy.rawValue].append(Double(busy))
+            series[SeriesMetric.cumulativeCost.rawValue].append(cost)
+            series[SeriesMetric.squadsAvailable.rawValue].append(available)
+        }
         nextMonth += 1
     }
 

@@ -34,6 +34,8 @@ struct ValueLedger {
     /// Σ Δ·s over the changes of each part's rate, so that its cumulative cost at t is
     /// rate·t − this.
     private var costChangeMoments = SIMD4<Double>(repeating: 0)
+    /// The sum of `costChangeMoments`' lanes, kept for the month-end reads.
+    private var costChangeMoment = 0.0
     /// Σ Δ·e^(−δs) over the changes of the total cost rate.
     private var costDiscountWeight = 0.0
 
@@ -58,7 +60,7 @@ struct ValueLedger {
 
     /// Cumulative cost at t ≥ the last cost change.
     func cumulativeCost(at t: Double) -> Double {
-        costRate * t - (costChangeMoments[0] + costChangeMoments[1] + costChangeMoments[2] + costChangeMoments[3])
+        costRate * t - costChangeMoment
     }
 
     /// The cumulative cost of one part at t ≥ its last change.
@@ -107,14 +109,14 @@ struct ValueLedger {
         costRates[part.rawValue] = newRate
         costRate = costRates[0] + costRates[1] + costRates[2] + costRates[3]
         costChangeMoments[part.rawValue] += change * t
+        costChangeMoment += change * t
         costDiscountWeight += change * discountFactor(t)
     }
 
     /// NPV over [0, horizon] once the ledger has been advanced to the horizon.
     func npv(horizon: Double) -> Double {
-        let costMoment = costChangeMoments[0] + costChangeMoments[1] + costChangeMoments[2] + costChangeMoments[3]
-        return discounted(rate: rate, weight: valueDiscountWeight, moment: valueChangeMoment, horizon: horizon)
-            - discounted(rate: costRate, weight: costDiscountWeight, moment: costMoment, horizon: horizon)
+        discounted(rate: rate, weight: valueDiscountWeight, moment: valueChangeMoment, horizon: horizon)
+            - discounted(rate: costRate, weight: costDiscountWeight, moment: costChangeMoment, horizon: horizon)
     }
 
     /// The break-even month once advanced to the horizon: 0 when the cost is 0 over the whole
