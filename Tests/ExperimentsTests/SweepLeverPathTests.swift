@@ -78,3 +78,25 @@ import ProgramModel
         }
     }
 }
+
+/// The capacity chart draws the squads available from their series when a hiring plan changes
+/// them, rather than the initial count as a constant.
+@Suite struct CapacityChartHiringTests {
+    private func rows(_ values: [Double]) -> [RunFolder.MonthRow] {
+        values.enumerated().map { m, v in
+            RunFolder.MonthRow(month: Double(m + 1), mean: v, p5: v, p25: v, p50: v, p75: v, p95: v)
+        }
+    }
+
+    @Test func hiringShowsTheSquadsAvailableAtTheEnd() {
+        let source = ChartSource(scenario: "hire", replications: 10, seed: 1)
+        let hiring = CapacityChart.chart(series: ["squads_busy": rows([4, 4, 4, 6, 7]),
+                                                  "squads_available": rows([4, 4, 4, 8, 8])],
+                                         squads: 4, source: source)
+        #expect(hiring.svg.contains("8 delivery squads"))
+        #expect(!hiring.svg.contains("4 delivery squads"))
+        let steady = CapacityChart.chart(series: ["squads_busy": rows([4, 4, 4]), "squads_available": rows([8, 8, 8])],
+                                         squads: 8, source: source)
+        #expect(steady.svg.contains("8 delivery squads"))
+    }
+}
