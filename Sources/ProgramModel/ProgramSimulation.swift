@@ -45,7 +45,8 @@ public struct ProgramSimulation {
     /// details that read the simulation's state, need not mutate the simulation itself.
     let traceLog = TraceLog()
 
-    /// Compiles a validated scenario. (Scenarios read with `Scenario.decode` are validated.)
+    /// Compiles a validated scenario. (Scenarios read with `Scenario.decode` are validated; call
+    /// `Scenario.validate()` on one built in code.)
     public init(scenario: Scenario) {
         p = ModelParameters(scenario)
         let disciplines = Self.squadDisciplines(p)

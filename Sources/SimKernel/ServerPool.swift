@@ -234,20 +234,6 @@ public struct ServerPool: Sendable {
         Double(_servers) * t - joinTimeSum
     }
 
-    /// The waiting requests in the order they would be served; for censoring reports and tests.
-    ///
-    /// - Complexity: O(`waiting` log `waiting` + `priorityClasses`)
-    public func waitingRequests() -> [(client: Int32, priorityClass: Int, requestTime: Double)] {
-        var result: [(client: Int32, priorityClass: Int, requestTime: Double)] = []
-        result.reserveCapacity(_waiting)
-        for (priorityClass, queue) in queues.enumerated() {
-            for request in queue.inServiceOrder() {
-                result.append((request.client, priorityClass, request.requestTime))
-            }
-        }
-        return result
-    }
-
     @inlinable
     mutating func accountBusyTime(until now: Double) {
         precondition(now >= lastChange, "server pool time went backwards")
