@@ -37,6 +37,10 @@ public struct ProgramSimulation {
     var g0WaitSum = 0.0, g0Count = 0
     var g1WaitSum = 0.0, g1Count = 0
     let monthCount: Int
+    /// Month-end series that the scenario alone fixes, the same in every replication (see
+    /// `fixedSeries`): shared by every result instead of appended to month by month.
+    let squadsAvailableSeries: [Double]
+    let squadCostSeries: [Double]?
     var nextMonth = 1
     /// Events handled over the simulation's lifetime, for throughput benchmarks.
     public private(set) var eventsProcessed = 0
@@ -58,6 +62,7 @@ public struct ProgramSimulation {
         foundationDomain = Array(repeating: -1, count: p.foundationSquads)
         ledger = ValueLedger(delta: p.discountPerMonth)
         monthCount = Int(scenario.horizonMonths.rounded(.down))
+        (squadsAvailableSeries, squadCostSeries) = Self.fixedSeries(p, months: monthCount)
     }
 
     public var scenario: Scenario { p.scenario }
@@ -124,7 +129,9 @@ public struct ProgramSimulation {
         chargeSquads()
         result = ReplicationResult()
         result.series = Array(repeating: [], count: SeriesMetric.allCases.count)
-        for m in result.series.indices { result.series[m].reserveCapacity(monthCount) }
+        result.series[SeriesMetric.squadsAvailable.rawValue] = squadsAvailableSeries
+        if let squadCostSeries { result.series[SeriesMetric.cumulativeCost.rawValue] = squadCostSeries }
+        for m in result.series.indices where result.series[m].isEmpty { result.series[m].reserveCapacity(monthCount) }
         pilotsFinished = 0
         productionSystems = 0
         pilotsInProgress = 0
@@ -199,15 +206,14 @@ public struct ProgramSimulation {
         for i in pools.indices { busy &+= pools[i].busy }
         let value = ledger.cumulative(at: m), cost = ledger.cumulativeCost(at: m)
         let production = Double(productionSystems), pilots = Double(pilotsInProgress)
-        let available = Double(deliverySquads)
-        // One exclusive access to the outer array for all six appends.
+        let costVaries = squadCostSeries == nil
+        // One exclusive access to the outer array for all the appends.
         result.series.withUnsafeMutableBufferPointer { series in
             series[SeriesMetric.cumulativeValue.rawValue].append(value)
             series[SeriesMetric.productionSystems.rawValue].append(production)
             series[SeriesMetric.pilotsInProgress.rawValue].append(pilots)
             series[SeriesMetric.squadsBusy.rawValue].append(Double(busy))
-            series[SeriesMetric.cumulativeCost.rawValue].append(cost)
-            series[SeriesMetric.squadsAvailable.rawValue].append(available)
+            if costVaries { series[SeriesMetric.cumulativeCost.rawValue].append(cost) }
         }
         nextMonth += 1
     }
