@@ -90,6 +90,14 @@ struct CalibrateCommand: ExecsimCommand {
             throw CommandFailure(.cannotWriteOutput, error.description)
         }
         if !quiet { io.writeOutput(CalibrationSummary.render(calibration, folder: out)) }
+        if args.flag("--report") {
+            do {
+                let report = try CalibrationReport.write(calibration, to: out)
+                io.printLine("report: \(report)")
+            } catch {
+                throw CommandFailure(.cannotWriteOutput, error.description)
+            }
+        }
         return ExitCode.success.rawValue
     }
 }
