@@ -72,3 +72,30 @@ import SimKernel
         }
     }
 }
+
+@Suite struct CalibrationReproducibilityTests {
+    /// The whole calibration (direct estimates, ABC, check) gives the same bytes on one and on
+    /// two threads.
+    @Test func calibrationIsByteIdenticalAcrossThreadCounts() throws {
+        var s = Scenario()
+        s.horizonMonths = 30
+        var sim = ProgramSimulation(scenario: s)
+        let (_, trace) = sim.runTraced(seed: 8, replication: 0)
+        let log = TraceEventLog.log(trace, horizon: 30)
+        func calibrate(threads: Int) throws -> ([UInt8], [UInt8], String) {
+            var settings = Calibration.Settings()
+            settings.draws = 60
+            settings.replicationsPerDraw = 2
+            settings.checkReplications = 20
+            settings.bootstrapResamples = 20
+            settings.threads = threads
+            settings.showProgress = false
+            let c = try Calibration(log, settings)
+            return (CalibrationRow.csv(c.rows), c.check.csv(), c.scenario.jsonText())
+        }
+        let one = try calibrate(threads: 1), two = try calibrate(threads: 2)
+        #expect(one.0 == two.0)
+        #expect(one.1 == two.1)
+        #expect(one.2 == two.2)
+    }
+}
