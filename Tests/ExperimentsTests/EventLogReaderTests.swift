@@ -93,6 +93,7 @@ import ProgramModel
         let (log, report) = try build(good, asOf: "3.5")
         #expect(log.asOfMonth == 3.5)
         #expect(report.eventsAfterAsOf == 2)
+        #expect(report.warnings == ["note: 2 events after the as-of time cut off"])
         let o = LogObservations(log)
         // A's data preparation started at 2.5 and is still running at 3.5.
         #expect(o.dataPrep == [LogObservations.Timed(time: CensoredTime(1, censored: true), caseIndex: 0)])

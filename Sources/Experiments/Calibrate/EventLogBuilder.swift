@@ -34,6 +34,9 @@ public enum EventLogBuilder {
                 guard let first = these.first else { continue }
                 lines.append("warning: \(these.count) × \(kind.rawValue) (first: \(first.error))")
             }
+            if eventsAfterAsOf > 0 {
+                lines.append("note: \(eventsAfterAsOf) event\(eventsAfterAsOf == 1 ? "" : "s") after the as-of time cut off")
+            }
             if !droppedCases.isEmpty {
                 lines.append("warning: dropped \(droppedCases.count) case\(droppedCases.count == 1 ? "" : "s"): \(droppedCases.joined(separator: ", "))")
             }
