@@ -74,7 +74,8 @@ public struct Calibration: Sendable {
                 method: "rejection ABC; posterior mean and 5%–95% quantiles (uniform prior \(fmt(p.prior.lower))–\(fmt(p.prior.upper)))",
                 observations: posterior.simulations,
                 note: "\(settings.draws) draws × \(settings.replicationsPerDraw) replications with common random numbers; tolerance \(fmt(posterior.tolerance)) (the \(fmt(100 * settings.acceptShare))% closest); effective sample size \(fmt(posterior.effectiveSampleSize))"
-                    + (p.prior.integer ? "; the scenario takes the mean rounded" : "")))
+                    + (p.prior.integer ? "; the scenario takes the mean rounded" : ""),
+                scenarioValue: p.prior.integer ? fmt(value) : nil))
         }
         self.posterior = posterior
         scenario.name = settings.name
@@ -94,7 +95,7 @@ public struct Calibration: Sendable {
     /// where its numbers come from.
     static func describe(_ rows: [CalibrationRow], source: String) -> String {
         let fields = rows.filter(\.inScenario).map { r in
-            "\(r.parameter) = \(r.estimate.map(fmt) ?? "") (\(r.method.split(separator: ";").first ?? ""))"
+            "\(r.parameter) = \(r.scenarioValue ?? r.estimate.map(fmt) ?? "") (\(r.method.split(separator: ";").first ?? ""))"
         }
         return "Calibrated by execsim calibrate from \(source). Fitted: " + fields.joined(separator: "; ")
             + ". Everything else is the base scenario's; calibration.csv has the intervals."

@@ -16,9 +16,12 @@ public struct CalibrationRow: Sendable, Equatable {
     public var observations: Int
     public var censored: Int
     public var note: String
+    /// What went into the scenario when it is not the estimate itself (a fitted distribution,
+    /// a rounded count).
+    public var scenarioValue: String?
 
     public init(parameter: String, inScenario: Bool, estimate: Double?, lower: Double?, upper: Double?,
-                level: Double, unit: String, method: String, observations: Int, censored: Int = 0, note: String = "") {
+                level: Double, unit: String, method: String, observations: Int, censored: Int = 0, note: String = "", scenarioValue: String? = nil) {
         self.parameter = parameter
         self.inScenario = inScenario
         self.estimate = estimate
@@ -30,10 +33,11 @@ public struct CalibrationRow: Sendable, Equatable {
         self.observations = observations
         self.censored = censored
         self.note = note
+        self.scenarioValue = scenarioValue
     }
 
     public static let header = ["parameter", "in_scenario", "estimate", "lower", "upper", "level",
-                                "unit", "method", "observations", "censored", "note"]
+                                "unit", "method", "observations", "censored", "note", "scenario_value"]
 
     public static func csv(_ rows: [CalibrationRow]) -> [UInt8] {
         var w = CSVWriter(header: header)
@@ -49,6 +53,7 @@ public struct CalibrationRow: Sendable, Equatable {
             w.field(r.observations)
             w.field(r.censored)
             w.field(r.note)
+            w.field(r.inScenario ? r.scenarioValue ?? r.estimate.map { CSVWriter.format($0) } ?? "" : "")
             w.endRow()
         }
         return w.bytes

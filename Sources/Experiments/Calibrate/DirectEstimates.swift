@@ -61,7 +61,7 @@ struct DirectEstimates {
                                        estimate: fit.mean, lower: interval?.0, upper: interval?.1, level: level,
                                        unit: "k$ per month (mean)",
                                        method: "MLE, family by AIC among lognormal, gamma, exponential; bootstrap interval of the mean",
-                                       observations: values.count, note: note))
+                                       observations: values.count, note: note, scenarioValue: fit.summaryText))
         }
     }
 
@@ -115,7 +115,8 @@ struct DirectEstimates {
                                    upper: interval?.1, level: level, unit: "months (mean)",
                                    method: "censored MLE, family by AIC among exponential, gamma, lognormal, triangular; "
                                        + (fitNote.hasPrefix("exponential") ? "profile-likelihood interval of the mean" : "bootstrap interval of the mean (\(bootstrapResamples) resamples)"),
-                                   observations: ended, censored: y.count - ended, note: fitNote + "; " + note))
+                                   observations: ended, censored: y.count - ended, note: fitNote + "; " + note,
+                                   scenarioValue: fit.summaryText))
     }
 
     /// The best family by AIC, scaled by `factor`, with an interval for its mean and a note
