@@ -41,6 +41,8 @@ struct CalibrateCommand: ExecsimCommand {
             methods and what a log cannot identify.
             """)
 
+    static let maxSimulations = 1_000_000
+
     func run(_ args: ParsedArguments, _ io: CommandIO) throws -> Int32 {
         guard let path = args.positionals(named: "events").first else {
             throw CommandFailure(.usage, "calibrate needs an event log")
@@ -49,6 +51,11 @@ struct CalibrateCommand: ExecsimCommand {
         settings.draws = try args.int("--draws", default: 2000, minimum: 10)
         settings.replicationsPerDraw = try args.int("--replications-per-draw", default: 4, minimum: 1)
         settings.checkReplications = try args.int("--check-replications", default: 500, minimum: 20)
+        // Each simulated history keeps its statistics in memory until the tolerance is known.
+        guard settings.draws * settings.replicationsPerDraw <= Self.maxSimulations else {
+            throw UsageError.invalidValue(option: "--draws", value: String(settings.draws),
+                                          expected: "at most \(Self.maxSimulations) simulated histories in all (--draws × --replications-per-draw)")
+        }
         settings.seed = try args.uint64("--seed", default: 1)
         settings.threads = try args.int("--threads", default: 0, minimum: 0)
         let quiet = args.flag("--quiet")
