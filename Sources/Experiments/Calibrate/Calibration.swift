@@ -71,11 +71,11 @@ public struct Calibration: Sendable {
             rows.append(CalibrationRow(
                 parameter: p.path, inScenario: true, estimate: posterior.mean[i], lower: posterior.p5[i], upper: posterior.p95[i],
                 level: 0.9, unit: p.unit,
-                method: "rejection ABC; posterior mean and 5%–95% quantiles (uniform prior \(fmt(p.prior.lower))–\(fmt(p.prior.upper)))",
+                method: "rejection ABC; posterior mean and 5%–95% quantiles (uniform prior \(threeDigits(p.prior.lower))–\(threeDigits(p.prior.upper)))",
                 observations: posterior.simulations,
-                note: "\(settings.draws) draws × \(settings.replicationsPerDraw) replications with common random numbers; tolerance \(fmt(posterior.tolerance)) (the \(fmt(100 * settings.acceptShare))% closest); effective sample size \(fmt(posterior.effectiveSampleSize))"
+                note: "\(settings.draws) draws × \(settings.replicationsPerDraw) replications with common random numbers; tolerance \(threeDigits(posterior.tolerance)) (the \(threeDigits(100 * settings.acceptShare))% closest); effective sample size \(threeDigits(posterior.effectiveSampleSize))"
                     + (p.prior.integer ? "; the scenario takes the mean rounded" : ""),
-                scenarioValue: p.prior.integer ? fmt(value) : nil))
+                scenarioValue: p.prior.integer ? threeDigits(value) : nil))
         }
         self.posterior = posterior
         scenario.name = settings.name
@@ -95,7 +95,7 @@ public struct Calibration: Sendable {
     /// where its numbers come from.
     static func describe(_ rows: [CalibrationRow], source: String) -> String {
         let fields = rows.filter(\.inScenario).map { r in
-            "\(r.parameter) = \(r.scenarioValue ?? r.estimate.map(fmt) ?? "") (\(r.method.split(separator: ";").first ?? ""))"
+            "\(r.parameter) = \(r.scenarioValue ?? r.estimate.map(threeDigits) ?? "") (\(r.method.split(separator: ";").first ?? ""))"
         }
         return "Calibrated by execsim calibrate from \(source). Fitted: " + fields.joined(separator: "; ")
             + ". Everything else is the base scenario's; calibration.csv has the intervals."
