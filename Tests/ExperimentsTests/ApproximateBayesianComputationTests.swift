@@ -75,7 +75,7 @@ import SimKernel
 
 @Suite struct CalibrationReproducibilityTests {
     /// The whole calibration (direct estimates, ABC, check) gives the same bytes on one and on
-    /// two threads.
+    /// two threads; its report is well-formed.
     @Test func calibrationIsByteIdenticalAcrossThreadCounts() throws {
         var s = Scenario()
         s.horizonMonths = 30
@@ -94,6 +94,20 @@ import SimKernel
             return (CalibrationRow.csv(c.rows), c.check.csv(), c.scenario.jsonText())
         }
         let one = try calibrate(threads: 1), two = try calibrate(threads: 2)
+        // The report's page and every chart are well-formed XML.
+        var settings = Calibration.Settings()
+        settings.draws = 30
+        settings.checkReplications = 20
+        settings.bootstrapResamples = 10
+        settings.showProgress = false
+        let folder = temporaryFolder("calibration-report")
+        let page = try CalibrationReport.write(try Calibration(log, settings), to: folder)
+        #expect(xmlError(try String(contentsOfFile: page, encoding: .utf8)) == nil)
+        let svgs = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".svg") }.sorted()
+        #expect(svgs.contains("calibration-funnel.svg") && svgs.contains("calibration-pilot.svg"))
+        for name in svgs {
+            #expect(xmlError(try String(contentsOfFile: folder + "/" + name, encoding: .utf8)) == nil, "\(name)")
+        }
         #expect(one.0 == two.0)
         #expect(one.1 == two.1)
         #expect(one.2 == two.2)
