@@ -89,7 +89,6 @@ import SimKernel
             settings.checkReplications = 20
             settings.bootstrapResamples = 20
             settings.threads = threads
-            settings.showProgress = false
             let c = try Calibration(log, settings)
             return (CalibrationRow.csv(c.rows), c.check.csv(), c.scenario.jsonText())
         }
@@ -99,7 +98,6 @@ import SimKernel
         settings.draws = 30
         settings.checkReplications = 20
         settings.bootstrapResamples = 10
-        settings.showProgress = false
         let folder = temporaryFolder("calibration-report")
         let page = try CalibrationReport.write(try Calibration(log, settings), to: folder)
         #expect(xmlError(try String(contentsOfFile: page, encoding: .utf8)) == nil)

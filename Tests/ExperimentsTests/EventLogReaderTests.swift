@@ -132,9 +132,18 @@ import ProgramModel
         #expect(log.cases == [LogCase(id: "X", events: [LogEvent(.intake, 0), LogEvent(.g0Approved, 1)])])
 
         try Data(#"{"activities": {"Idea": "intak"}}"#.utf8).write(to: URL(fileURLWithPath: path))
-        #expect(throws: EventLogError.self) { try ActivityMapping.load(contentsOf: path) }
         do { _ = try ActivityMapping.load(contentsOf: path) } catch {
-            #expect("\(error)".hasPrefix("\(path): $.activities[\"Idea\"]: unknown activity 'intak'; valid: intake, "))
+            #expect("\(error)" == "\(path): $.activities.Idea: unknown activity 'intak'; did you mean 'intake'?")
+        }
+        try Data(#"{"activities": {"A": 3, "B": "zzz"}, "colums": {}}"#.utf8).write(to: URL(fileURLWithPath: path))
+        do {
+            _ = try ActivityMapping.load(contentsOf: path)
+            Issue.record("no error")
+        } catch {
+            // Every problem at once, each with its JSON path.
+            #expect("\(error)".split(separator: "\n").count == 3)
+            #expect("\(error)".contains("\(path): $.colums: unknown key 'colums'; did you mean 'columns'?"))
+            #expect("\(error)".contains("\(path): $.activities.A: expected a string, got a number"))
         }
     }
 

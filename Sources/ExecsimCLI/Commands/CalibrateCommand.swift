@@ -59,7 +59,7 @@ struct CalibrateCommand: ExecsimCommand {
         settings.seed = try args.uint64("--seed", default: 1)
         settings.threads = try args.int("--threads", default: 0, minimum: 0)
         let quiet = args.flag("--quiet")
-        settings.showProgress = !quiet
+        settings.progress = ProgressBar.handler(enabled: !quiet)
         settings.source = path
         if let base = args.string("--base") {
             settings.base = try ScenarioFiles.load([base])[0]

@@ -1,5 +1,5 @@
 import Foundation
-import ProgramModel
+import StrictJSON
 
 /// Renames an organization's own activity names (and CSV column names) to the event log's.
 ///
@@ -41,57 +41,39 @@ public struct ActivityMapping: Sendable, Equatable {
 
     public static let columnNames = ["case_id", "activity", "timestamp", "business_unit", "domain", "value_per_month"]
 
-    /// Reads a mapping file; errors name the file, the JSON path and what would be valid.
-    public static func load(contentsOf path: String) throws -> ActivityMapping {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw EventLogError(file: path, line: nil, message: "no such file or not readable")
-        }
-        let root: JSONValue
-        do { root = try JSONParser.parse(Array(data)) } catch {
-            throw EventLogError(file: path, line: nil, message: error.description)
-        }
-        func fail(_ jsonPath: String, _ message: String) -> EventLogError {
-            EventLogError(file: path, line: nil, message: "\(jsonPath): \(message)")
-        }
-        guard case .object(let members) = root else {
-            throw fail("$", "expected an object with \"activities\" and optional \"columns\", got \(root.kindDescription)")
-        }
+    /// Reads a mapping file with the strict document reader: every problem at once, each
+    /// naming the file, the JSON path and what would be valid.
+    public static func load(contentsOf path: String) throws(DocumentError) -> ActivityMapping {
+        let root = try DocumentReader.load(contentsOf: path)
+        let reader = DocumentReader(file: path)
         var mapping = ActivityMapping()
-        for (key, value) in members {
-            switch key {
-            case "activities":
-                guard case .object(let entries) = value else {
-                    throw fail("$.activities", "expected an object of name: activity, got \(value.kindDescription)")
-                }
-                for (name, target) in entries {
-                    switch target {
-                    case .null: mapping.activities[name] = .some(nil)
-                    case .string(let s):
-                        guard let a = LogActivity(rawValue: s) else {
-                            throw fail("$.activities[\(JSONWriter.quote(name))]", "unknown activity '\(s)'; valid: \(LogActivity.validNames), or null to ignore")
-                        }
+        guard let top = reader.object(root, at: "$", keys: ["activities", "columns"]) else {
+            return try reader.finish(mapping)
+        }
+        if let value = top["activities"] {
+            guard case .object(let entries) = value else {
+                reader.report(top.path("activities"), "expected an object of your name: activity, got \(value.kindDescription)")
+                return try reader.finish(mapping)
+            }
+            for (name, target) in entries {
+                let at = DocumentReader.path(top.path("activities"), key: name)
+                if case .null = target {
+                    mapping.activities[name] = .some(nil)
+                } else if let s = reader.string(target, at: at) {
+                    if let a = LogActivity(rawValue: s) {
                         mapping.activities[name] = .some(a)
-                    default:
-                        throw fail("$.activities[\(JSONWriter.quote(name))]", "expected an activity name or null, got \(target.kindDescription)")
+                    } else {
+                        reader.unknown("activity", s, at: at, valid: LogActivity.allCases.map(\.rawValue) + ["null (to ignore it)"])
                     }
                 }
-            case "columns":
-                guard case .object(let entries) = value else {
-                    throw fail("$.columns", "expected an object of column: header cell, got \(value.kindDescription)")
-                }
-                for (name, target) in entries {
-                    guard columnNames.contains(name) else {
-                        throw fail("$.columns.\(name)", "unknown column; valid: \(columnNames.joined(separator: ", "))")
-                    }
-                    guard case .string(let s) = target else {
-                        throw fail("$.columns.\(name)", "expected the header cell's text, got \(target.kindDescription)")
-                    }
-                    mapping.columns[name] = s
-                }
-            default:
-                throw fail("$.\(key)", "unknown key; valid: activities, columns")
             }
         }
-        return mapping
+        top.object("columns", keys: columnNames) { columns in
+            for (name, _) in columns.members where columnNames.contains(name) {
+                var header = ""
+                if columns.string(name, into: &header, nonEmpty: true) { mapping.columns[name] = header }
+            }
+        }
+        return try reader.finish(mapping)
     }
 }

@@ -18,7 +18,8 @@ public struct Calibration: Sendable {
         public var seed: UInt64 = 1
         public var threads = 0
         public var bootstrapResamples = 200
-        public var showProgress = true
+        /// Told about the two simulation steps (the ABC, then the check) as they run.
+        public var progress: ProgressHandler? = nil
         /// Where the log came from, for the scenario's description.
         public var source = "an event log"
 
@@ -53,17 +54,18 @@ public struct Calibration: Sendable {
         let windowed = LogSimulation.window(scenario, asOf: o.asOfMonth)
         let seed = settings.seed
         let total = settings.draws * settings.replicationsPerDraw
-        let bar = ProgressBar(total: total, label: "ABC simulations", enabled: settings.showProgress)
+        let progress = settings.progress
+        progress?(.started(label: "ABC simulations", total: total))
         let start = Date()
         let posterior = ApproximateBayesianComputation.run(
             priors: parameters.map(\.prior), observed: observed, draws: settings.draws,
             replicationsPerDraw: settings.replicationsPerDraw, acceptShare: settings.acceptShare,
-            seed: seed, threads: settings.threads, progress: { bar.advance(by: $0) }) { theta, replication in
+            seed: seed, threads: settings.threads, progress: progress.map { p in { @Sendable n in p(.advanced(by: n)) } }) { theta, replication in
             var s = windowed
             for (p, v) in zip(parameters, theta) { p.set(&s, v) }
             return LogStatistic.values(LogSimulation.observations(s, seed: seed, replication: replication), matched)
         }
-        bar.finish()
+        progress?(.finished)
         abcSeconds = Date().timeIntervalSince(start)
         for (i, p) in parameters.enumerated() {
             let value = p.prior.integer ? posterior.mean[i].rounded() : posterior.mean[i]
@@ -71,11 +73,11 @@ public struct Calibration: Sendable {
             rows.append(CalibrationRow(
                 parameter: p.path, inScenario: true, estimate: posterior.mean[i], lower: posterior.p5[i], upper: posterior.p95[i],
                 level: 0.9, unit: p.unit,
-                method: "rejection ABC; posterior mean and 5%–95% quantiles (uniform prior \(threeDigits(p.prior.lower))–\(threeDigits(p.prior.upper)))",
+                method: "rejection ABC; posterior mean and 5%–95% quantiles (uniform prior \(MetricFormat.figure(p.prior.lower))–\(MetricFormat.figure(p.prior.upper)))",
                 observations: posterior.simulations,
-                note: "\(settings.draws) draws × \(settings.replicationsPerDraw) replications with common random numbers; tolerance \(threeDigits(posterior.tolerance)) (the \(threeDigits(100 * settings.acceptShare))% closest); effective sample size \(threeDigits(posterior.effectiveSampleSize))"
+                note: "\(settings.draws) draws × \(settings.replicationsPerDraw) replications with common random numbers; tolerance \(MetricFormat.figure(posterior.tolerance)) (the \(MetricFormat.figure(100 * settings.acceptShare))% closest); effective sample size \(MetricFormat.figure(posterior.effectiveSampleSize))"
                     + (p.prior.integer ? "; the scenario takes the mean rounded" : ""),
-                scenarioValue: p.prior.integer ? threeDigits(value) : nil))
+                scenarioValue: p.prior.integer ? MetricFormat.figure(value) : nil))
         }
         self.posterior = posterior
         scenario.name = settings.name
@@ -85,17 +87,18 @@ public struct Calibration: Sendable {
         self.scenario = scenario
         self.rows = rows
 
-        let checkBar = ProgressBar(total: settings.checkReplications, label: "posterior predictive check", enabled: settings.showProgress)
+        progress?(.started(label: "posterior predictive check", total: settings.checkReplications))
         check = PosteriorPredictiveCheck(calibrated: scenario, observed: o, replications: settings.checkReplications,
-                                         seed: seed &+ 1, threads: settings.threads, progress: { checkBar.advance(by: $0) })
-        checkBar.finish()
+                                         seed: seed &+ 1, threads: settings.threads,
+                                         progress: progress.map { p in { @Sendable n in p(.advanced(by: n)) } })
+        progress?(.finished)
     }
 
     /// Every field the calibration set, with its source: the scenario file's own record of
     /// where its numbers come from.
     static func describe(_ rows: [CalibrationRow], source: String) -> String {
         let fields = rows.filter(\.inScenario).map { r in
-            "\(r.parameter) = \(r.scenarioValue ?? r.estimate.map(threeDigits) ?? "") (\(r.method.split(separator: ";").first ?? ""))"
+            "\(r.parameter) = \(r.scenarioValue ?? r.estimate.map(MetricFormat.figure) ?? "") (\(r.method.split(separator: ";").first ?? ""))"
         }
         return "Calibrated by execsim calibrate from \(source). Fitted: " + fields.joined(separator: "; ")
             + ". Everything else is the base scenario's; calibration.csv has the intervals."

@@ -13,17 +13,17 @@ public enum CalibrationReport {
             try AtomicFile.write(Array(chart.svg.utf8), to: folder + "/" + chart.name + ".svg")
         }
         let fitted = c.rows.filter(\.inScenario).map { r -> [String] in
-            [r.parameter, r.estimate.map(threeDigits) ?? "", r.lower.map(threeDigits) ?? "", r.upper.map(threeDigits) ?? "",
+            [r.parameter, r.estimate.map(MetricFormat.figure) ?? "", r.lower.map(MetricFormat.figure) ?? "", r.upper.map(MetricFormat.figure) ?? "",
              "\(Int((r.level * 100).rounded()))%", String(r.method.split(separator: ";").first ?? "")]
         }
         let checks = c.check.rows.map { r -> [String] in
-            [r.statistic, r.observed.map(threeDigits) ?? "", r.p5.map(threeDigits) ?? "", r.p50.map(threeDigits) ?? "", r.p95.map(threeDigits) ?? "",
+            [r.statistic, r.observed.map(MetricFormat.figure) ?? "", r.p5.map(MetricFormat.figure) ?? "", r.p50.map(MetricFormat.figure) ?? "", r.p95.map(MetricFormat.figure) ?? "",
              r.inside.map { $0 ? "inside" : "outside" } ?? ""]
         }
         let outside = Set(c.check.rows.indices.filter { c.check.rows[$0].inside == false })
         let page = HTMLReport.page(
             title: "Calibration: \(c.scenario.name)",
-            subtitle: "\(c.observations.cases) use cases over \(threeDigits(c.observations.asOfMonth)) months; \(c.posterior?.simulations ?? 0) ABC simulations; check over \(c.check.replications) replications",
+            subtitle: "\(c.observations.cases) use cases over \(MetricFormat.figure(c.observations.asOfMonth)) months; \(c.posterior?.simulations ?? 0) ABC simulations; check over \(c.check.replications) replications",
             tables: [
                 HTMLReport.Table(caption: "Fitted fields of calibrated.json (calibration.csv has every row)",
                                  header: ["field", "estimate", "lower", "upper", "level", "method"], rows: fitted),

@@ -38,7 +38,7 @@ struct DirectEstimates {
             rows.append(CalibrationRow(parameter: "portfolio.arrivalsPerMonth", inScenario: true, estimate: r.value,
                                        lower: r.lower, upper: r.upper, level: level, unit: "per month",
                                        method: "Poisson MLE; profile-likelihood interval",
-                                       observations: arrivals, note: "intakes after month 0 over \(threeDigits(o.asOfMonth)) months"))
+                                       observations: arrivals, note: "intakes after month 0 over \(MetricFormat.figure(o.asOfMonth)) months"))
             scenario.portfolio.arrivalsPerMonth = r.value
             scenario.portfolio.arrivalsUntilMonth = max(scenario.portfolio.arrivalsUntilMonth, o.asOfMonth)
         }
@@ -69,7 +69,7 @@ struct DirectEstimates {
 
     mutating func durations(_ log: EventLog, _ o: LogObservations, _ base: Scenario, _ x: ModelExpectations) {
         let c = x.meanComplexity
-        let complexityNote = "divided by E[c] = \(threeDigits(c)) (the base scenario's complexity; a log cannot tell c from the base duration)"
+        let complexityNote = "divided by E[c] = \(MetricFormat.figure(c)) (the base scenario's complexity; a log cannot tell c from the base duration)"
         let penalty = base.stages.dataPrep.readinessPenalty
         fitStage("stages.dataPrep.duration", o.dataPrep, factor: 1 / c,
                  multiplier: { 1 + penalty * (1 - x.readiness(log.cases[$0.caseIndex].domain)) },
@@ -83,7 +83,7 @@ struct DirectEstimates {
         let k = base.architecture.coupling * (base.architecture.eventDriven ? base.architecture.eventDrivenFactor : 1)
         fitStage("stages.scaleUp.duration", o.scaleUp, factor: 1 / c,
                  multiplier: { 1 + k * Double($0.productionSystems) },
-                 note: "durations divided by 1 + coupling·L (L production systems at the start, from the log; base coupling \(threeDigits(k))), then \(complexityNote)") {
+                 note: "durations divided by 1 + coupling·L (L production systems at the start, from the log; base coupling \(MetricFormat.figure(k))), then \(complexityNote)") {
             $0.stages.scaleUp.duration = $1
         }
         fitStage("governance.auditDuration", o.audit, factor: 1, multiplier: { _ in 1 },
@@ -203,7 +203,7 @@ struct DirectEstimates {
                                        lower: min(1, w.lower / factor), upper: min(1, w.upper / factor), level: level,
                                        unit: "probability", method: "pilot success share divided by E[(1 − dataSensitivity·(1 − r))·c^−complexityExponent]; Wilson interval likewise",
                                        observations: trials,
-                                       note: "divisor \(threeDigits(factor)) from the base scenario's readiness and complexity (confounded with them)"))
+                                       note: "divisor \(MetricFormat.figure(factor)) from the base scenario's readiness and complexity (confounded with them)"))
         }
         share("observed: G1 first approval share", o.g1FirstApproved, o.g1FirstApproved + o.g1FirstDenied,
               note: "base + (1 − base)·fit·evidence; the fit is fitted by ABC")
@@ -231,7 +231,7 @@ struct DirectEstimates {
             rows.append(CalibrationRow(parameter: "operations.driftPerYear", inScenario: true, estimate: 12 * r.value,
                                        lower: 12 * r.lower, upper: 12 * r.upper, level: level, unit: "per year",
                                        method: "Poisson MLE per production-month; profile-likelihood interval", observations: o.driftDetections,
-                                       note: "exposure \(threeDigits(driftExposure)) months with value, less detected-to-retrained time and the base's mean detection delay (\(threeDigits(detection)) months, not identified) per detection"))
+                                       note: "exposure \(MetricFormat.figure(driftExposure)) months with value, less detected-to-retrained time and the base's mean detection delay (\(MetricFormat.figure(detection)) months, not identified) per detection"))
         }
         let rollback = base.compliance.rollbackMonths.mean
         for (audited, count, left, months, path) in [
@@ -246,11 +246,7 @@ struct DirectEstimates {
             rows.append(CalibrationRow(parameter: path, inScenario: true, estimate: 12 * r.value, lower: 12 * r.lower,
                                        upper: 12 * r.upper, level: level, unit: "per year",
                                        method: "Poisson MLE per production-month; profile-likelihood interval", observations: count,
-                                       note: "exposure \(threeDigits(exposure)) months with value of \(audited ? "audited" : "unaudited") cases, less the base's rollback (\(threeDigits(rollback)) months) after each incident"))
+                                       note: "exposure \(MetricFormat.figure(exposure)) months with value of \(audited ? "audited" : "unaudited") cases, less the base's rollback (\(MetricFormat.figure(rollback)) months) after each incident"))
         }
     }
 }
-
-/// A number for people (notes, the terminal, the scenario's description): three significant
-/// digits. Files keep full precision.
-func threeDigits(_ x: Double) -> String { String(format: "%.3g", x) }

@@ -64,7 +64,7 @@ extension Distribution {
 
     /// How a fitted distribution reads in a note: `lognormal(median 1.9, p90 3.4)`.
     var summaryText: String {
-        func f(_ x: Double) -> String { String(format: "%.3g", x) }
+        let f: (Double) -> String = MetricFormat.figure
         switch self {
         case .exponential(let m): return "exponential(mean \(f(m)))"
         case .gamma(let m, let cv): return "gamma(mean \(f(m)), cv \(f(cv)))"

@@ -1,4 +1,5 @@
 import Foundation
+import SimKernel
 
 /// A duration that ended (`censored == false`), or that was still running when observation
 /// stopped (`censored == true`: the true duration exceeds `time`).

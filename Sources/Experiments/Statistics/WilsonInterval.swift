@@ -1,3 +1,4 @@
+import SimKernel
 /// The Wilson score interval for a binomial proportion (Wilson 1927; Brown, Cai and DasGupta
 /// 2001 recommend it over the Wald interval, whose coverage collapses near 0 and 1 and for
 /// small n).
