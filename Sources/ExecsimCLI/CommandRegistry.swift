@@ -9,6 +9,7 @@ public enum CommandRegistry {
         ValidateCommand(),
         DefaultsCommand(),
         TraceCommand(),
+        CalibrateCommand(),
         ReportCommand(),
         BenchCommand(),
     ]
