@@ -6,7 +6,7 @@ struct ExploreCommand: ExecsimCommand {
     let spec = CommandSpec(
         name: "explore",
         summary: "Judge policies across sampled worlds of uncertain numbers: robustness, regret, PRIM scenario discovery.",
-        usage: "explore <explore.json> [--out <dir>] [--threads <t>] [--shard <i/n>] [--resume] [--quiet]",
+        usage: "explore <explore.json> [--out <dir>] [--threads <t>] [--shard <i/n>] [--resume] [--report] [--quiet]",
         options: [
             OptionSpec(name: "--out", valueName: "dir",
                        help: "Output folder (default results/<name>, or results/<name>-shard-<i>-of-<n>)."),
@@ -16,6 +16,8 @@ struct ExploreCommand: ExecsimCommand {
                        help: "Run only the worlds with world mod n == i (0 ≤ i < n); merge the folders with execsim merge."),
             OptionSpec(name: "--resume", valueName: nil,
                        help: "Continue the exploration in the output folder, keeping the worlds it finished."),
+            OptionSpec(name: "--report", valueName: nil,
+                       help: "Also write report.html and the charts as .svg into the output folder (not with --shard: report the merged folder)."),
             OptionSpec(name: "--quiet", valueName: nil, help: "No progress bar and no closing lines."),
         ],
         positionals: [PositionalSpec(name: "explore.json", help: "The explore file (docs/explore.md).")],
@@ -39,6 +41,10 @@ struct ExploreCommand: ExecsimCommand {
                 throw UsageError.invalidValue(option: "--shard", value: text, expected: "I/N with 0 ≤ I < N, e.g. 0/4")
             }
             shard = parsed
+        }
+        if shard != nil && args.flag("--report") {
+            throw UsageError.invalidValue(option: "--report", value: "with --shard",
+                                          expected: "a whole exploration; run 'execsim report' on the merged folder")
         }
         let quiet = args.flag("--quiet")
         let plan: ExplorePlan
@@ -64,6 +70,9 @@ struct ExploreCommand: ExecsimCommand {
             let resumed = report.resumed > 0 ? " (\(report.resumed) kept from before)" : ""
             io.printLine("\(plan.file.name): \(report.points) worlds × \(plan.policies.count) policies × \(plan.file.replications) replications, seed \(plan.file.seed)\(resumed) in \(seconds) s → \(out)/")
             if shard == nil { for line in DiscoverCommand.robustnessLines(out) { io.printLine(line) } }
+        }
+        if args.flag("--report") {
+            io.printLine("report: \(try ReportCommand.write(out, to: nil))")
         }
         return ExitCode.success.rawValue
     }

@@ -89,61 +89,112 @@ public enum PRIM {
         precondition(dimensions.allSatisfy { $0.count == total }, "dimensions and cases of different lengths")
         let totalCases = cases.filter { $0 }.count
         var limits = [Limit](repeating: Limit(), count: dimensions.count)
-        var inside = Array(0..<total)
-        func step(_ members: [Int]) -> Step {
-            let c = members.filter { cases[$0] }.count
-            return Step(limits: limits, worlds: members.count, cases: c,
-                        coverage: totalCases > 0 ? Double(c) / Double(totalCases) : 0,
-                        density: members.isEmpty ? 0 : Double(c) / Double(members.count),
-                        mass: total > 0 ? Double(members.count) / Double(total) : 0)
+        // Membership flags and each numeric dimension's worlds sorted once by value: a step then
+        // walks the sorted order past the worlds outside the box, O(n) per dimension, no sorting.
+        var inside = [Bool](repeating: true, count: total)
+        var worlds = total, hits = totalCases
+        let order: [[Int]] = dimensions.map { d in
+            guard case .numeric(let x) = d else { return [] }
+            return x.indices.sorted { x[$0] != x[$1] ? x[$0] < x[$1] : $0 < $1 }
         }
-        var trajectory = [step(inside)]
-        let smallest = Int((minMass * Double(total)).rounded(.up))
-        while let current = trajectory.last, current.cases > 0, current.cases < current.worlds {
-            var best: (members: [Int], cases: Int, limit: Limit, dimension: Int)?
-            func consider(_ members: [Int], _ limit: Limit, _ d: Int) {
-                guard members.count >= max(1, smallest), members.count < inside.count else { return }
-                let c = members.filter { cases[$0] }.count
+        func step() -> Step {
+            Step(limits: limits, worlds: worlds, cases: hits,
+                 coverage: totalCases > 0 ? Double(hits) / Double(totalCases) : 0,
+                 density: worlds == 0 ? 0 : Double(hits) / Double(worlds),
+                 mass: total > 0 ? Double(worlds) / Double(total) : 0)
+        }
+        var trajectory = [step()]
+        let smallest = max(1, Int((minMass * Double(total)).rounded(.up)))
+        /// A candidate peel: the worlds and cases it removes, the new limit, and which worlds go.
+        struct Candidate {
+            var removed: Int, removedCases: Int, limit: Limit, dimension: Int
+            /// Numeric: remove values ≤ `low` (lower end) or ≥ `high`; categorical: this category.
+            var below: Double?, above: Double?, category: Int?
+        }
+        while hits > 0, hits < worlds {
+            let k = max(1, Int((alpha * Double(worlds)).rounded(.up)))
+            var best: Candidate?
+            func consider(_ c: Candidate) {
+                let kept = worlds - c.removed, keptCases = hits - c.removedCases
+                guard c.removed > 0, kept >= smallest else { return }
                 if let b = best {
-                    // Higher density first; equal densities: fewer worlds removed (more kept).
-                    let lhs = c * b.members.count, rhs = b.cases * members.count
-                    if lhs < rhs || (lhs == rhs && members.count <= b.members.count) { return }
+                    // Higher density first; equal densities: fewer worlds removed.
+                    let lhs = keptCases * (worlds - b.removed), rhs = (hits - b.removedCases) * kept
+                    if lhs < rhs || (lhs == rhs && c.removed >= b.removed) { return }
                 }
-                best = (members, c, limit, d)
+                best = c
             }
             for (d, dimension) in dimensions.enumerated() {
                 switch dimension {
                 case .numeric(let x):
-                    let sorted = inside.map { x[$0] }.sorted()
-                    let k = max(1, Int((alpha * Double(sorted.count)).rounded(.up)))
-                    guard k < sorted.count else { continue }
-                    let low = sorted[k - 1], high = sorted[sorted.count - k]
-                    let keptLow = inside.filter { x[$0] > low }
-                    if let floor = keptLow.map({ x[$0] }).min() {
+                    guard k < worlds else { continue }
+                    // Lower end: the k-th smallest value in the box and every world tied with it.
+                    var seen = 0, removed = 0, removedCases = 0, cut = 0.0, floor: Double?
+                    for i in order[d] where inside[i] {
+                        if seen < k { cut = x[i] }
+                        if seen < k || x[i] == cut {
+                            removed += 1
+                            if cases[i] { removedCases += 1 }
+                        } else {
+                            floor = x[i]
+                            break
+                        }
+                        seen += 1
+                    }
+                    if let floor {
                         var limit = limits[d]
                         limit.lower = floor
-                        consider(keptLow, limit, d)
+                        consider(Candidate(removed: removed, removedCases: removedCases, limit: limit, dimension: d, below: cut))
                     }
-                    let keptHigh = inside.filter { x[$0] < high }
-                    if let ceiling = keptHigh.map({ x[$0] }).max() {
+                    seen = 0; removed = 0; removedCases = 0
+                    var ceiling: Double?
+                    for i in order[d].reversed() where inside[i] {
+                        if seen < k { cut = x[i] }
+                        if seen < k || x[i] == cut {
+                            removed += 1
+                            if cases[i] { removedCases += 1 }
+                        } else {
+                            ceiling = x[i]
+                            break
+                        }
+                        seen += 1
+                    }
+                    if let ceiling {
                         var limit = limits[d]
                         limit.upper = ceiling
-                        consider(keptHigh, limit, d)
+                        consider(Candidate(removed: removed, removedCases: removedCases, limit: limit, dimension: d, above: cut))
                     }
                 case .categorical(let names, let v):
-                    let present = (0..<names.count).filter { c in inside.contains { v[$0] == c } }
+                    var count = [Int](repeating: 0, count: names.count), caseCount = count
+                    for i in 0..<total where inside[i] {
+                        count[v[i]] += 1
+                        if cases[i] { caseCount[v[i]] += 1 }
+                    }
+                    let present = names.indices.filter { count[$0] > 0 }
                     guard present.count > 1 else { continue }
                     for c in present {
                         var limit = limits[d]
                         limit.categories = present.filter { $0 != c }
-                        consider(inside.filter { v[$0] != c }, limit, d)
+                        consider(Candidate(removed: count[c], removedCases: caseCount[c], limit: limit, dimension: d, category: c))
                     }
                 }
             }
             guard let chosen = best else { break }
-            limits[chosen.dimension] = chosen.limit
-            inside = chosen.members
-            trajectory.append(step(inside))
+            let d = chosen.dimension
+            for i in 0..<total where inside[i] {
+                let out: Bool
+                switch dimensions[d] {
+                case .numeric(let x):
+                    out = chosen.below.map { x[i] <= $0 } ?? chosen.above.map { x[i] >= $0 } ?? false
+                case .categorical(_, let v):
+                    out = v[i] == chosen.category
+                }
+                if out { inside[i] = false }
+            }
+            limits[d] = chosen.limit
+            worlds -= chosen.removed
+            hits -= chosen.removedCases
+            trajectory.append(step())
         }
         return trajectory
     }
