@@ -221,4 +221,31 @@ import SimKernel
             try ExploreAnalysis.rediscover(directory: d, cases: ["hybrid beats nobody on npv"], options: .init(), out: again)
         }
     }
+
+    @Test func reportIsWellFormedWithEveryChart() throws {
+        let plan = try plan(worlds: 12)
+        let d = scratch()
+        defer { try? FileManager.default.removeItem(atPath: d) }
+        try SweepRunner.run(plan, to: d, threads: 2)
+        _ = try ExploreAnalysis.rediscover(directory: d, cases: ["hybrid beats central on pilot_to_scale_rate"], options: .init(), out: d)
+        #expect(ReportBuilder.kind(of: d) == .exploration)
+        let report = try ReportBuilder.writeReport(forDirectory: d)
+        let html = try String(contentsOfFile: report, encoding: .utf8)
+        #expect(xmlError(html) == nil)
+        #expect(html.contains("best / best or tied"))
+        for name in ["explore-outcomes", "explore-regret", "explore-trajectories", "explore-discovery-1", "explore-box-1"] {
+            #expect(html.contains("<figure id=\"\(name)\""), "\(name) in report")
+            let svg = try String(contentsOfFile: d + "/" + name + ".svg", encoding: .utf8)
+            #expect(xmlError(svg) == nil, "\(name).svg")
+        }
+    }
+
+    /// The shipped example is valid: every cell of its 256 worlds builds a scenario.
+    @Test func theShippedExampleIsValid() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let path = root.appendingPathComponent("scenarios/explore/operating-models.json").path
+        let plan = try ExplorePlan.load(try ExploreFile.load(contentsOf: path), explorePath: path)
+        #expect(plan.file.worlds >= 200 && plan.policies.count == 4)
+        #expect(plan.policies.map(\.name) == ["centralized-pooled", "hybrid-federated", "co-development", "operating-model-redesign"])
+    }
 }
