@@ -24,54 +24,32 @@ import Testing
         return directory
     }
 
-    private func start(_ arguments: [String]) throws -> Process {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: SweepProcessTests.executable)
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        return process
-    }
-
-    @discardableResult
-    private func run(_ arguments: [String]) throws -> Int32 {
-        let process = try start(arguments)
-        process.waitUntilExit()
-        return process.terminationStatus
-    }
-
-    private func contents(_ directory: String) -> [String: Data] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        return Dictionary(uniqueKeysWithValues: names.map { ($0, FileManager.default.contents(atPath: directory + "/" + $0)!) })
-    }
-
     @Test func shardsMergeToTheUnshardedRunAndDiscoverWorksOnTheMergedFolder() throws {
         let w = try workspace(worlds: 9, replications: 6)
         defer { try? FileManager.default.removeItem(atPath: w) }
-        #expect(try run(["explore", w + "/explore.json", "--out", w + "/whole", "--quiet"]) == 0)
+        #expect(try ExecsimProcess.run(["explore", w + "/explore.json", "--out", w + "/whole", "--quiet"]) == 0)
         for i in 0..<2 {
-            #expect(try run(["explore", w + "/explore.json", "--out", w + "/shard\(i)", "--shard", "\(i)/2", "--quiet", "--threads", "1"]) == 0)
+            #expect(try ExecsimProcess.run(["explore", w + "/explore.json", "--out", w + "/shard\(i)", "--shard", "\(i)/2", "--quiet", "--threads", "1"]) == 0)
         }
-        #expect(try run(["merge", w + "/shard1", w + "/shard0", "--out", w + "/merged"]) == 0)
-        let whole = contents(w + "/whole")
+        #expect(try ExecsimProcess.run(["merge", w + "/shard1", w + "/shard0", "--out", w + "/merged"]) == 0)
+        let whole = ExecsimProcess.contents(w + "/whole")
         #expect(whole.count == 6)
-        #expect(contents(w + "/merged") == whole)
-        #expect(try run(["discover", w + "/merged", "--case", "hybrid beats central on npv; npv of central < 0",
+        #expect(ExecsimProcess.contents(w + "/merged") == whole)
+        #expect(try ExecsimProcess.run(["discover", w + "/merged", "--case", "hybrid beats central on npv; npv of central < 0",
                          "--out", w + "/cases"]) == 0)
-        let csv = String(decoding: contents(w + "/cases")["discovery.csv"]!, as: UTF8.self)
+        let csv = String(decoding: ExecsimProcess.contents(w + "/cases")["discovery.csv"]!, as: UTF8.self)
         #expect(csv.contains("\nhybrid beats central on npv,0,") && csv.contains("\nnpv of central < 0,0,"))
-        #expect(try run(["discover", w + "/merged", "--case", "hybrid beats nobody on npv"]) == 64)
-        #expect(try run(["discover", w + "/shard0"]) == 65)  // unfinished: only its own worlds
-        #expect(try run(["explore", w + "/base.json", "--out", w + "/bad"]) == 65)
+        #expect(try ExecsimProcess.run(["discover", w + "/merged", "--case", "hybrid beats nobody on npv"]) == 64)
+        #expect(try ExecsimProcess.run(["discover", w + "/shard0"]) == 65)  // unfinished: only its own worlds
+        #expect(try ExecsimProcess.run(["explore", w + "/base.json", "--out", w + "/bad"]) == 65)
     }
 
     @Test func exploreKilledWithSIGKILLResumesToTheSameBytes() throws {
         let w = try workspace(worlds: 24, replications: 64)
         defer { try? FileManager.default.removeItem(atPath: w) }
-        #expect(try run(["explore", w + "/explore.json", "--out", w + "/whole", "--quiet"]) == 0)
-        let expected = contents(w + "/whole")
-        let victim = try start(["explore", w + "/explore.json", "--out", w + "/killed", "--quiet", "--threads", "1"])
+        #expect(try ExecsimProcess.run(["explore", w + "/explore.json", "--out", w + "/whole", "--quiet"]) == 0)
+        let expected = ExecsimProcess.contents(w + "/whole")
+        let victim = try ExecsimProcess.start(["explore", w + "/explore.json", "--out", w + "/killed", "--quiet", "--threads", "1"])
         let table = w + "/killed/experiments.csv"
         let deadline = Date().addingTimeInterval(20)
         while Date() < deadline {
@@ -84,8 +62,8 @@ import Testing
         #expect(victim.terminationReason == .uncaughtSignal)
         let kept = FileManager.default.contents(atPath: table)!.filter { $0 == UInt8(ascii: "\n") }.count
         #expect(kept < 1 + 24 * 3, "the run finished before it was killed; make it longer")
-        #expect(try run(["explore", w + "/explore.json", "--out", w + "/killed", "--quiet"]) == 73)
-        #expect(try run(["explore", w + "/explore.json", "--out", w + "/killed", "--quiet", "--resume"]) == 0)
-        #expect(contents(w + "/killed") == expected)
+        #expect(try ExecsimProcess.run(["explore", w + "/explore.json", "--out", w + "/killed", "--quiet"]) == 73)
+        #expect(try ExecsimProcess.run(["explore", w + "/explore.json", "--out", w + "/killed", "--quiet", "--resume"]) == 0)
+        #expect(ExecsimProcess.contents(w + "/killed") == expected)
     }
 }

@@ -30,7 +30,7 @@ import SimKernel
                                }, fileName: "e.json")
     }
 
-    private func scratch() -> String { NSTemporaryDirectory() + "execsim-explore-\(UUID().uuidString)" }
+    private func scratch() -> String { temporaryFolder("explore") }
 
     private func files(_ directory: String) -> [String: Data] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
