@@ -128,41 +128,30 @@ public enum PRIM {
                 switch dimension {
                 case .numeric(let x):
                     guard k < worlds else { continue }
-                    // Lower end: the k-th smallest value in the box and every world tied with it.
-                    var seen = 0, removed = 0, removedCases = 0, cut = 0.0, floor: Double?
-                    for i in order[d] where inside[i] {
-                        if seen < k { cut = x[i] }
-                        if seen < k || x[i] == cut {
+                    // An end: the k most extreme values in the box and every world tied with
+                    // the k-th; `next` is the first value left, the new bound.
+                    func end<S: Sequence<Int>>(_ walk: S) -> (removed: Int, cases: Int, cut: Double, next: Double?) {
+                        var seen = 0, removed = 0, removedCases = 0, cut = 0.0
+                        for i in walk where inside[i] {
+                            if seen < k { cut = x[i] }
+                            guard seen < k || x[i] == cut else { return (removed, removedCases, cut, x[i]) }
                             removed += 1
                             if cases[i] { removedCases += 1 }
-                        } else {
-                            floor = x[i]
-                            break
+                            seen += 1
                         }
-                        seen += 1
+                        return (removed, removedCases, cut, nil)
                     }
-                    if let floor {
+                    let low = end(order[d])
+                    if let floor = low.next {
                         var limit = limits[d]
                         limit.lower = floor
-                        consider(Candidate(removed: removed, removedCases: removedCases, limit: limit, dimension: d, below: cut))
+                        consider(Candidate(removed: low.removed, removedCases: low.cases, limit: limit, dimension: d, below: low.cut))
                     }
-                    seen = 0; removed = 0; removedCases = 0
-                    var ceiling: Double?
-                    for i in order[d].reversed() where inside[i] {
-                        if seen < k { cut = x[i] }
-                        if seen < k || x[i] == cut {
-                            removed += 1
-                            if cases[i] { removedCases += 1 }
-                        } else {
-                            ceiling = x[i]
-                            break
-                        }
-                        seen += 1
-                    }
-                    if let ceiling {
+                    let high = end(order[d].reversed())
+                    if let ceiling = high.next {
                         var limit = limits[d]
                         limit.upper = ceiling
-                        consider(Candidate(removed: removed, removedCases: removedCases, limit: limit, dimension: d, above: cut))
+                        consider(Candidate(removed: high.removed, removedCases: high.cases, limit: limit, dimension: d, above: high.cut))
                     }
                 case .categorical(let names, let v):
                     var count = [Int](repeating: 0, count: names.count), caseCount = count
