@@ -46,15 +46,15 @@ enum ExploreReport {
             for (p, s) in summaries.enumerated() {
                 func f(_ x: Double?) -> String { x.map(HeadlineTable.figure) ?? "—" }
                 func pct(_ x: Double?) -> String { x.map { "\(Int(($0 * 100).rounded()))%" } ?? "—" }
-                rows.append([policies[p], MetricLabels.label(metric.name), "\(f(s.mean)) [\(f(s.p10)) – \(f(s.p90))]", f(s.worst),
+                // Non-breaking hyphens: a policy name is one word in the table.
+                rows.append([policies[p].replacingOccurrences(of: "-", with: "\u{2011}"), MetricLabels.label(metric.name), "\(f(s.mean)) [\(f(s.p10)) – \(f(s.p90))]",
                              "\(f(s.regretMean)) / \(f(s.regretMax))", "\(pct(s.shareBest)) / \(pct(s.shareBestOrTied))",
                              file.thresholds[m] == nil ? "—" : pct(s.shareMeetingThreshold)])
             }
         }
         let table = HTMLReport.Table(
-            caption: "Robustness over \(file.worlds) worlds (\(file.replications) replications per world and policy, common random numbers within a world)",
-            header: ["policy", "figure", "mean [p10 – p90] over worlds", "worst world", "regret mean / max",
-                     "best / best or tied", "meets threshold"],
+            caption: "Robustness over \(file.worlds) worlds (\(file.replications) replications per world and policy, common random numbers within a world); meets: share of worlds meeting the threshold of robustness.csv",
+            header: ["policy", "figure", "mean [p10 – p90]", "regret mean/max", "best / best or tied", "meets"],
             rows: rows)
         charts.append(OutcomeStripChart.chart(strips, policies: policies, source: source))
         charts.append(RegretChart.chart(regrets, source: source))
