@@ -4,16 +4,20 @@ import ProgramModel
 /// judged on the world's mean figures (experiments.csv).
 ///
 ///     hybrid-federated beats centralized-pooled on pilot_to_scale_rate
+///     hybrid-federated clearly beats centralized-pooled on pilot_to_scale_rate
 ///     centralized-pooled is best on npv
 ///     npv of centralized-pooled < 0          (also <=, >, >=)
 ///
-/// "beats" is a strictly better mean in the metric's direction; "is best" is the best mean of
-/// all policies (the first of equal means). A world where a figure the case needs is undefined
+/// "beats" is a strictly better mean in the metric's direction; "clearly beats" a better mean
+/// by more than √(h₁² + h₂²), the two means' 95% half-widths combined as if independent (a
+/// conservative test: common random numbers only narrow the paired interval); "is best" is the
+/// best mean of all policies (the first of equal means). A world where a figure the case needs is undefined
 /// does not count as a case.
 public struct DiscoveryCase: Sendable, Equatable, CustomStringConvertible {
     public enum Kind: Sendable, Equatable {
         case best(policy: Int)
         case beats(policy: Int, other: Int)
+        case clearlyBeats(policy: Int, other: Int)
         case compare(policy: Int, op: String, value: Double)
     }
 
@@ -42,6 +46,9 @@ public struct DiscoveryCase: Sendable, Equatable, CustomStringConvertible {
         case 5 where words[1] == "beats" && words[3] == "on":
             kind = .beats(policy: try policy(words[0]), other: try policy(words[2]))
             metric = try metricIndex(words[4])
+        case 6 where words[1] == "clearly" && words[2] == "beats" && words[4] == "on":
+            kind = .clearlyBeats(policy: try policy(words[0]), other: try policy(words[3]))
+            metric = try metricIndex(words[5])
         case 5 where words[1] == "is" && words[2] == "best" && words[3] == "on":
             kind = .best(policy: try policy(words[0]))
             metric = try metricIndex(words[4])
@@ -52,10 +59,13 @@ public struct DiscoveryCase: Sendable, Equatable, CustomStringConvertible {
             metric = try metricIndex(words[0])
             kind = .compare(policy: try policy(words[2]), op: words[3], value: value)
         default:
-            throw DiscoveryCaseError(message: "'\(text)' is not a case; write 'P beats Q on METRIC', 'P is best on METRIC' or 'METRIC of P < X' (<, <=, >, >=)")
+            throw DiscoveryCaseError(message: "'\(text)' is not a case; write 'P beats Q on METRIC', 'P clearly beats Q on METRIC', 'P is best on METRIC' or 'METRIC of P < X' (<, <=, >, >=)")
         }
-        if case .beats(let a, let b) = kind, a == b {
-            throw DiscoveryCaseError(message: "a policy cannot beat itself")
+        switch kind {
+        case .beats(let a, let b), .clearlyBeats(let a, let b):
+            if a == b { throw DiscoveryCaseError(message: "a policy cannot beat itself") }
+        default:
+            break
         }
     }
 
@@ -68,8 +78,9 @@ public struct DiscoveryCase: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// Whether the case holds in one world, from its means per policy.
-    public func holds(means: [Double?], metric: ReplicationMetric) -> Bool {
+    /// Whether the case holds in one world, from its means per policy and their 95% half-widths
+    /// (needed by "clearly beats" only).
+    public func holds(means: [Double?], halfWidths: [Double?] = [], metric: ReplicationMetric) -> Bool {
         switch kind {
         case .best(let p):
             guard let own = means[p] else { return false }
@@ -81,6 +92,11 @@ public struct DiscoveryCase: Sendable, Equatable, CustomStringConvertible {
         case .beats(let p, let q):
             guard let a = means[p], let b = means[q] else { return false }
             return metric.isBetter(a, than: b)
+        case .clearlyBeats(let p, let q):
+            guard let a = means[p], let b = means[q], halfWidths.count == means.count,
+                  let ha = halfWidths[p], let hb = halfWidths[q] else { return false }
+            let margin = (ha * ha + hb * hb).squareRoot()
+            return metric.higherIsBetter ? a - b > margin : b - a > margin
         case .compare(let p, let op, let value):
             guard let a = means[p] else { return false }
             switch op {

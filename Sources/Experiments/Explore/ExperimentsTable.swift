@@ -64,8 +64,10 @@ public enum ExperimentsTable {
         public var worlds: Int
         /// `uncertainty[u][world]`: the cell text (nil: empty).
         public var uncertainty: [[String?]]
-        /// `means[metric][world][policy]`, `halfWidths` likewise (the regret half-width).
+        /// `means[metric][world][policy]`; `ciHalfWidths` (of the mean) and `halfWidths` (of
+        /// the regret) likewise.
         public var means: [[[Double?]]]
+        public var ciHalfWidths: [[[Double?]]]
         public var halfWidths: [[[Double?]]]
     }
 
@@ -84,11 +86,12 @@ public enum ExperimentsTable {
             throw fail("\(table.rows.count) complete rows, expected \(file.worlds) worlds × \(p) policies = \(file.worlds * p) (an unfinished run: --resume it)")
         }
         let u = file.uncertainties.count
+        let empty = [[[Double?]]](repeating: [[Double?]](repeating: [Double?](repeating: nil, count: p), count: file.worlds),
+                                  count: file.metrics.count)
         var contents = Contents(
             policies: policies, worlds: file.worlds,
             uncertainty: [[String?]](repeating: [String?](repeating: nil, count: file.worlds), count: u),
-            means: [[[Double?]]](repeating: [[Double?]](repeating: [Double?](repeating: nil, count: p), count: file.worlds), count: file.metrics.count),
-            halfWidths: [[[Double?]]](repeating: [[Double?]](repeating: [Double?](repeating: nil, count: p), count: file.worlds), count: file.metrics.count))
+            means: empty, ciHalfWidths: empty, halfWidths: empty)
         for (i, row) in table.rows.enumerated() {
             let f = PointsTable.fields(table.bytes[row.range.lowerBound..<(row.range.upperBound - 1)])
             let world = i / p, policy = i % p
@@ -101,6 +104,7 @@ public enum ExperimentsTable {
             for m in file.metrics.indices {
                 let c = 2 + u + m * statistics.count
                 contents.means[m][world][policy] = Double(f[c])
+                contents.ciHalfWidths[m][world][policy] = Double(f[c + 1])
                 contents.halfWidths[m][world][policy] = Double(f[c + 2])
             }
         }

@@ -142,7 +142,7 @@ public enum ExploreAnalysis {
         let dims = dimensions(file, contents)
         return cases.map { c in
             let metric = file.metrics[c.metric]
-            let holds = (0..<contents.worlds).map { c.holds(means: contents.means[c.metric][$0], metric: metric) }
+            let holds = (0..<contents.worlds).map { c.holds(means: contents.means[c.metric][$0], halfWidths: contents.ciHalfWidths[c.metric][$0], metric: metric) }
             let trajectory = PRIM.peel(dims, cases: holds, alpha: options.alpha, minMass: options.minMass)
             let choice = PRIM.choose(trajectory, minDensity: options.minDensity, minCoverage: options.minCoverage)
             return Discovery(discoveryCase: c, caseCount: holds.filter { $0 }.count, trajectory: trajectory,

@@ -102,7 +102,7 @@ enum ExploreReport {
         var chosen = Array(restricted.prefix(2))
         if chosen.count < 2 {
             let inputs = numeric.map { u in contents.uncertainty[u].map { $0.flatMap(Double.init) ?? 0 } }
-            let policy: Int = switch parsed.kind { case .best(let p), .beats(let p, _), .compare(let p, _, _): p }
+            let policy: Int = switch parsed.kind { case .best(let p), .beats(let p, _), .clearlyBeats(let p, _), .compare(let p, _, _): p }
             let outcome = means.map { ($0[policy] ?? 0) - (policy == 0 ? 0 : ($0[0] ?? 0)) }
             let prcc = PartialRankCorrelation.coefficients(inputs: inputs, output: outcome)
             let ranked = numeric.indices.sorted { abs(prcc[$0].value ?? 0) > abs(prcc[$1].value ?? 0) }.map { numeric[$0] }
@@ -126,7 +126,7 @@ enum ExploreReport {
             caseText: text, metric: metric.name,
             xName: file.uncertainties[ux].path.description, yName: file.uncertainties[uy].path.description,
             x: values(ux), y: values(uy), best: best,
-            holds: (0..<contents.worlds).map { parsed.holds(means: means[$0], metric: metric) },
+            holds: (0..<contents.worlds).map { parsed.holds(means: means[$0], halfWidths: contents.ciHalfWidths[parsed.metric][$0], metric: metric) },
             xRange: range(ux), yRange: range(uy),
             xLimits: (limits[ux]["lower"]?.number, limits[ux]["upper"]?.number),
             yLimits: (limits[uy]["lower"]?.number, limits[uy]["upper"]?.number),
