@@ -8,7 +8,7 @@ struct DiscoverCommand: ExecsimCommand {
         usage: "discover <dir> [--case \"<case>[; <case>...]\"] [--alpha <a>] [--min-density <d>] [--min-coverage <c>] [--out <dir>]",
         options: [
             OptionSpec(name: "--case", valueName: "case",
-                       help: "'P beats Q on METRIC', 'P is best on METRIC' or 'METRIC of P < X' (<, <=, >, >=); several separated by ';'. Default: every policy is best, on every metric."),
+                       help: "'P beats Q on METRIC', 'P clearly beats Q on METRIC', 'P is best on METRIC' or 'METRIC of P < X' (<, <=, >, >=); several separated by ';'. Default: every policy is best, on every metric."),
             OptionSpec(name: "--alpha", valueName: "a", help: "Share of the box peeled per step (default 0.05)."),
             OptionSpec(name: "--min-mass", valueName: "m", help: "Smallest box as a share of the worlds (default 0.05)."),
             OptionSpec(name: "--min-density", valueName: "d",
