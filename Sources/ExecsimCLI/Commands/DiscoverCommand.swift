@@ -5,7 +5,7 @@ struct DiscoverCommand: ExecsimCommand {
     let spec = CommandSpec(
         name: "discover",
         summary: "Rerun PRIM scenario discovery on a finished exploration for a case you name, without simulating.",
-        usage: "discover <dir> [--case \"<case>[; <case>...]\"] [--alpha <a>] [--min-density <d>] [--min-coverage <c>] [--out <dir>]",
+        usage: "discover <dir> [--case \"<case>[; <case>...]\"] [--alpha <a>] [--min-mass <m>] [--min-density <d>] [--min-coverage <c>] [--out <dir>]",
         options: [
             OptionSpec(name: "--case", valueName: "case",
                        help: "'P beats Q on METRIC', 'P clearly beats Q on METRIC', 'P is best on METRIC' or 'METRIC of P < X' (<, <=, >, >=); several separated by ';'. Default: every policy is best, on every metric."),
@@ -48,7 +48,7 @@ struct DiscoverCommand: ExecsimCommand {
             try ExploreAnalysis.rediscover(directory: directory, cases: cases, options: options, out: out)
         }) {
         case .success(let value): found = value
-        case .failure(.usage(let message)): throw UsageError.invalidValue(option: "--case", value: args.string("--case") ?? "", expected: message)
+        case .failure(.usage(let message)): throw CommandFailure(.usage, "--case: \(message)")
         case .failure(.invalid(let message)): throw CommandFailure(.invalidInput, message)
         case .failure(.output(let error)): throw CommandFailure(.cannotWriteOutput, error.description)
         }
