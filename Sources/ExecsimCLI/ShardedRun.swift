@@ -26,7 +26,8 @@ enum ShardedRun {
         let start = Date()
         let resume = args.flag("--resume"), quiet = args.flag("--quiet")
         let ran = Result(catching: { () throws(SweepRunError) in
-            try SweepRunner.run(plan, to: out, threads: threads, shard: shard, resume: resume, progress: !quiet)
+            try SweepRunner.run(plan, to: out, threads: threads, shard: shard, resume: resume,
+                                progress: ProgressBar.handler(enabled: !quiet))
         })
         switch ran {
         case .success(let report):

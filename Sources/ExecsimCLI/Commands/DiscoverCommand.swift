@@ -69,7 +69,7 @@ struct DiscoverCommand: ExecsimCommand {
             func cell(_ row: Int, _ column: String) -> String { table.rows[row][table.index(of: column)!] ?? "" }
             func pct(_ text: String) -> String { Double(text).map { String(format: "%.0f%%", $0 * 100) } ?? "–" }
             let parts = rows.map { r in
-                "\(cell(r, "policy")) best in \(pct(cell(r, "share_best"))) of worlds, best or tied in \(pct(cell(r, "share_best_or_tied"))), max regret \(Double(cell(r, "regret_max")).map(HeadlineTable.figure) ?? "–")"
+                "\(cell(r, "policy")) best in \(pct(cell(r, "share_best"))) of worlds, best or tied in \(pct(cell(r, "share_best_or_tied"))), max regret \(Double(cell(r, "regret_max")).map(MetricFormat.figure) ?? "–")"
             }
             lines.append("\(metric): " + parts.joined(separator: "; "))
         }

@@ -37,9 +37,9 @@ enum BoxLimitsChart {
             frame.svg.text(CSVWriter.format(row.rangeMax), x: frame.right, y: cy + 18, size: 9, anchor: .end, fill: Palette.muted)
             let limits: String
             switch (row.lower, row.upper) {
-            case let (l?, u?): limits = "\(HeadlineTable.figure(l)) – \(HeadlineTable.figure(u))"
-            case let (l?, nil): limits = "≥ \(HeadlineTable.figure(l))"
-            case let (nil, u?): limits = "≤ \(HeadlineTable.figure(u))"
+            case let (l?, u?): limits = "\(MetricFormat.figure(l)) – \(MetricFormat.figure(u))"
+            case let (l?, nil): limits = "≥ \(MetricFormat.figure(l))"
+            case let (nil, u?): limits = "≤ \(MetricFormat.figure(u))"
             default: limits = "unrestricted"
             }
             let q = row.quasiP.map { $0 < 0.001 ? ", q < 0.001" : ", q = " + String(format: "%.3f", $0) } ?? ""

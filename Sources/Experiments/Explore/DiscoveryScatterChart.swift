@@ -24,7 +24,7 @@ enum DiscoveryScatterChart {
         let title = "Where \(input.caseText)"
         var frame = ChartFrame(title: title, caption: source.caption, height: 560,
                                legendRows: (policies.count + 2) / 2, leftMargin: 80, rightMargin: 40, bottomMargin: 64)
-        frame.legend(policies.enumerated().map { (.dot(Palette.series[$0.offset % Palette.series.count]), "\($0.element) best on \(MetricLabels.label(input.metric))") }
+        frame.legend(policies.enumerated().map { (.dot(Palette.series[$0.offset % Palette.series.count]), "\($0.element) best on \(MetricCatalogue.label(input.metric))") }
                      + [(.line(Palette.black, "6 3"), "PRIM box of the case")])
         let x = frame.xAxis(NiceTicks(min: input.xRange.0, max: input.xRange.1, count: 6), label: input.xName)
         let y = frame.yAxis(NiceTicks(min: input.yRange.0, max: input.yRange.1, count: 6), label: input.yName)

@@ -47,24 +47,14 @@ public struct ExploreFile: Sendable {
 
     /// Reads the file at `path`.
     public static func load(contentsOf path: String) throws(ScenarioError) -> ExploreFile {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ScenarioError(issues: [ScenarioIssue(file: path, path: "$", message: "cannot read the file")])
-        }
-        let json: JSONValue
-        do throws(JSONSyntaxError) {
-            json = try JSONParser.parse([UInt8](data))
-        } catch {
-            throw ScenarioError(issues: [ScenarioIssue(file: path, path: "$", message: "invalid JSON at \(error)")])
-        }
-        return try decode(json: json, file: path)
+        try decode(json: DocumentReader.load(contentsOf: path), file: path)
     }
 
     /// Reads a parsed document; `file` names it in issues.
     public static func decode(json: JSONValue, file: String) throws(ScenarioError) -> ExploreFile {
-        var reader = ExploreReader(file: file)
-        let result = reader.explore(json)
-        if !reader.issues.isEmpty { throw ScenarioError(issues: reader.issues) }
-        return result!
+        let reader = DocumentReader(file: file)
+        let explore = ExploreReader(reader: reader).explore(json)
+        return try reader.finish(explore)!
     }
 
     /// Policy names are words, so they can stand in a `--case` expression and a CSV cell as they are.
@@ -75,78 +65,45 @@ public struct ExploreFile: Sendable {
     }
 }
 
-/// Collects every issue of an explore file.
+/// The explore format on top of the strict document reader (every message shared with scenarios).
 private struct ExploreReader {
-    let file: String
-    var issues: [ScenarioIssue] = []
+    let reader: DocumentReader
 
-    mutating func issue(_ path: String, _ message: String) {
-        issues.append(ScenarioIssue(file: file, path: path, message: message))
+    func issue(_ path: String, _ message: String) { reader.report(path, message) }
+
+    func whole(_ o: ObjectReader, _ key: String, minimum: Int) -> Int? {
+        o[key].flatMap { reader.whole($0, at: o.path(key), atLeast: minimum) }
     }
 
-    mutating func object(_ value: JSONValue, _ path: String, keys: [String]) -> JSONValue? {
-        guard case .object(let members) = value else {
-            issue(path, "expected an object, got \(value.kindDescription)")
-            return nil
-        }
-        for member in members where !keys.contains(member.key) {
-            issue(path + "." + member.key, "unknown key '\(member.key)'; valid keys: " + keys.joined(separator: ", "))
-        }
-        return value
-    }
-
-    mutating func string(_ value: JSONValue?, _ path: String, nonEmpty: Bool = true) -> String? {
-        guard let value else { return nil }
-        guard case .string(let s) = value, !(nonEmpty && s.isEmpty) else {
-            issue(path, "expected a\(nonEmpty ? " non-empty" : "") string, got \(value.kindDescription)")
-            return nil
-        }
-        return s
-    }
-
-    mutating func whole(_ value: JSONValue?, _ path: String, minimum: Int) -> Int? {
-        guard let value else { return nil }
-        guard case .number(let x) = value, x == x.rounded(), x >= Double(minimum), x <= 9_007_199_254_740_992 else {
-            let got = if case .number(let x) = value { JSONWriter.format(number: x) } else { value.kindDescription }
-            issue(path, "expected a whole number of at least \(minimum), got \(got)")
-            return nil
-        }
-        return Int(x)
-    }
-
-    mutating func explore(_ json: JSONValue) -> ExploreFile? {
-        guard let root = object(json, "$", keys: ExploreFile.rootKeys) else { return nil }
-        let name = string(root["name"], "$.name")
-        if root["name"] == nil { issue("$.name", "missing; every exploration needs a name") }
-        let description = string(root["description"], "$.description", nonEmpty: false)
-        let base = string(root["base"], "$.base")
-        let seed = whole(root["seed"], "$.seed", minimum: 0).map(UInt64.init) ?? 1
-        let replications = whole(root["replications"], "$.replications", minimum: 2) ?? 100
-        let worlds = whole(root["worlds"], "$.worlds", minimum: 2)
-        if root["worlds"] == nil { issue("$.worlds", "missing; the number of worlds (Latin hypercube samples), e.g. 200") }
-        let design = worldDesign(root["uncertainties"], metrics: root["metrics"], name: name, seed: seed, worlds: worlds ?? 2)
-        let policies = policyList(root["policies"])
-        let thresholds = thresholdList(root["thresholds"], metrics: design?.metrics ?? [])
-        guard let name, let design, let policies, let thresholds, worlds != nil, issues.isEmpty else { return nil }
+    func explore(_ json: JSONValue) -> ExploreFile? {
+        guard let root = reader.object(json, at: "$", keys: ExploreFile.rootKeys) else { return nil }
+        let name = root.require("name").flatMap { reader.string($0, at: root.path("name"), nonEmpty: true) }
+        let description = root["description"].flatMap { reader.string($0, at: root.path("description")) }
+        let base = root["base"].flatMap { reader.string($0, at: root.path("base"), nonEmpty: true) }
+        let seed = whole(root, "seed", minimum: 0).map(UInt64.init) ?? 1
+        let replications = whole(root, "replications", minimum: 2) ?? 100
+        let worlds = root.require("worlds").flatMap { reader.whole($0, at: root.path("worlds"), atLeast: 2) }
+        let design = worldDesign(root, name: name, seed: seed, worlds: worlds ?? 2)
+        let policies = policyList(root)
+        let thresholds = thresholdList(root, metrics: design?.metrics ?? [])
+        guard let name, let design, let policies, let thresholds, let worlds, reader.issues.isEmpty else { return nil }
         return ExploreFile(name: name, description: description, base: base, seed: seed, replications: replications,
-                           worlds: worlds!, worldDesign: design, policies: policies, metrics: design.metrics,
+                           worlds: worlds, worldDesign: design, policies: policies, metrics: design.metrics,
                            thresholds: thresholds, json: json)
     }
 
     /// The uncertainties and metrics are read as the parameters and metrics of an LHS sweep
     /// (the same keys and checks, defined once), their issues moved to `$.uncertainties`.
-    mutating func worldDesign(_ value: JSONValue?, metrics: JSONValue?, name: String?, seed: UInt64, worlds: Int) -> SweepFile? {
-        if value == nil {
-            issue("$.uncertainties", "missing; a list of {\"path\": ..., \"min\": ..., \"max\": ...} or {\"path\": ..., \"values\": [...]}")
-        }
+    func worldDesign(_ root: ObjectReader, name: String?, seed: UInt64, worlds: Int) -> SweepFile? {
+        let value = root.require("uncertainties")
         var members: [(key: String, value: JSONValue)] = [
             ("name", .string(name ?? "explore")), ("design", .string("lhs")), ("samples", .number(Double(worlds))),
             ("replications", .number(1)), ("seed", .number(Double(seed))),
             ("parameters", value ?? .array([.object([("path", .string("name")), ("values", .array([.string("x")]))])])),
         ]
-        if let metrics { members.append(("metrics", metrics)) }
+        if let metrics = root["metrics"] { members.append(("metrics", metrics)) }
         do throws(ScenarioError) {
-            let design = try SweepFile.decode(json: .object(members), file: file)
+            let design = try SweepFile.decode(json: .object(members), file: reader.file)
             return value == nil ? nil : design
         } catch {
             for i in error.issues {
@@ -157,70 +114,64 @@ private struct ExploreReader {
         }
     }
 
-    mutating func policyList(_ value: JSONValue?) -> [ExploreFile.Policy]? {
-        guard let value else {
-            issue("$.policies", "missing; at least two {\"name\": ..., \"scenario\": \"file.json\"} or {\"name\": ..., \"set\": {\"path\": value}}")
-            return nil
-        }
-        guard case .array(let elements) = value, elements.count >= 2 else {
-            issue("$.policies", "expected a list of at least two policies, got "
-                  + (value.arrayCount.map { "\($0)" } ?? value.kindDescription))
+    func policyList(_ root: ObjectReader) -> [ExploreFile.Policy]? {
+        guard let value = root.require("policies"), let elements = reader.list(value, at: root.path("policies")) else { return nil }
+        guard elements.count >= 2 else {
+            issue(root.path("policies"), "needs at least two policies to compare, got \(elements.count)")
             return nil
         }
         var result: [ExploreFile.Policy] = []
         for (i, element) in elements.enumerated() {
-            let at = "$.policies[\(i)]"
+            let at = DocumentReader.path(root.path("policies"), index: i)
             guard let policy = self.policy(element, at) else { continue }
             if let first = result.firstIndex(where: { $0.name == policy.name }) {
-                issue(at + ".name", "\"\(policy.name)\" is also policy \(first); names must differ")
+                issue(at + ".name", "\(JSONWriter.quote(policy.name)) is also policy \(first); names must differ")
             }
             result.append(policy)
         }
         return result.count == elements.count ? result : nil
     }
 
-    mutating func policy(_ value: JSONValue, _ at: String) -> ExploreFile.Policy? {
-        guard let element = object(value, at, keys: ExploreFile.policyKeys) else { return nil }
-        let before = issues.count
-        let name = string(element["name"], at + ".name")
-        if element["name"] == nil { issue(at + ".name", "missing; a policy needs a name") }
+    func policy(_ value: JSONValue, _ at: String) -> ExploreFile.Policy? {
+        guard let element = reader.object(value, at: at, keys: ExploreFile.policyKeys) else { return nil }
+        let before = reader.issues.count
+        let name = element.require("name").flatMap { reader.string($0, at: element.path("name"), nonEmpty: true) }
         if let name, !ExploreFile.isPolicyName(name) {
-            issue(at + ".name", "\"\(name)\" is not a name: use letters, digits, '-' and '_' (it is written in --case expressions)")
+            issue(element.path("name"), "\(JSONWriter.quote(name)) is not a name: use letters, digits, '-' and '_' (it is written in --case expressions)")
         }
-        let description = string(element["description"], at + ".description", nonEmpty: false)
-        let scenario = string(element["scenario"], at + ".scenario")
+        let description = element["description"].flatMap { reader.string($0, at: element.path("description")) }
+        let scenario = element["scenario"].flatMap { reader.string($0, at: element.path("scenario"), nonEmpty: true) }
         var set: [(path: ScenarioPath, value: JSONValue)] = []
         if let v = element["set"] {
             if case .object(let members) = v {
                 for member in members {
-                    let memberAt = at + ".set[\"\(member.key)\"]"
                     do throws(PathSyntaxError) {
                         set.append((try ScenarioPath(parsing: member.key), member.value))
                     } catch {
-                        issue(memberAt, error.message)
+                        issue(DocumentReader.path(element.path("set"), key: member.key), error.message)
                     }
                 }
             } else {
-                issue(at + ".set", "expected an object of scenario path → value, got \(v.kindDescription)")
+                issue(element.path("set"), "expected an object of scenario path → value, got \(v.kindDescription)")
             }
         }
         if element["scenario"] == nil && element["set"] == nil {
-            issue(at, "missing \"scenario\" (a scenario file) or \"set\" (path → value overrides); give one or both")
+            issue(at, "missing field 'scenario' (a scenario file) or 'set' (path → value overrides); give one or both")
         }
-        guard issues.count == before, let name else { return nil }
+        guard reader.issues.count == before, let name else { return nil }
         return ExploreFile.Policy(name: name, description: description, scenario: scenario, set: set)
     }
 
-    mutating func thresholdList(_ value: JSONValue?, metrics: [ReplicationMetric]) -> [Double?]? {
+    func thresholdList(_ root: ObjectReader, metrics: [ReplicationMetric]) -> [Double?]? {
         var result = [Double?](repeating: nil, count: metrics.count)
-        guard let value else { return result }
+        guard let value = root["thresholds"] else { return result }
         guard case .object(let members) = value else {
-            issue("$.thresholds", "expected an object of metric name → number, got \(value.kindDescription)")
+            issue(root.path("thresholds"), "expected an object of metric name → number, got \(value.kindDescription)")
             return nil
         }
-        let before = issues.count
+        let before = reader.issues.count
         for member in members {
-            let at = "$.thresholds.\(member.key)"
+            let at = DocumentReader.path(root.path("thresholds"), key: member.key)
             guard let m = metrics.firstIndex(where: { $0.name == member.key }) else {
                 issue(at, "not one of $.metrics (" + metrics.map(\.name).joined(separator: ", ") + "); a threshold judges a listed metric")
                 continue
@@ -231,13 +182,6 @@ private struct ExploreReader {
             }
             result[m] = x
         }
-        return issues.count == before ? result : nil
-    }
-}
-
-extension JSONValue {
-    var arrayCount: Int? {
-        if case .array(let a) = self { return a.count }
-        return nil
+        return reader.issues.count == before ? result : nil
     }
 }

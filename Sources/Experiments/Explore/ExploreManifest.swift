@@ -84,10 +84,6 @@ public enum ExploreManifest {
             throw ScenarioError(issues: [ScenarioIssue(file: path, path: "$",
                                                        message: "cannot read the file; is \(directory) the output folder of execsim sweep or explore?")])
         }
-        do throws(JSONSyntaxError) {
-            return try JSONParser.parse([UInt8](data))
-        } catch {
-            throw ScenarioError(issues: [ScenarioIssue(file: path, path: "$", message: "invalid JSON at \(error)")])
-        }
+        return try DocumentReader.parse(bytes: [UInt8](data), file: path)
     }
 }

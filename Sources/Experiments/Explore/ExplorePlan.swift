@@ -66,8 +66,7 @@ public struct ExplorePlan: Sendable {
     /// sections become dotted paths; lists and distribution objects are set whole.
     static func levers(ofScenarioAt path: String) throws(ScenarioError) -> [Override] {
         _ = try Scenario.load(contentsOf: path)  // valid on its own, with its own issues
-        guard let data = FileManager.default.contents(atPath: path), let json = try? JSONParser.parse([UInt8](data)),
-              case .object(let members) = json else { return [] }
+        guard case .object(let members) = try DocumentReader.load(contentsOf: path) else { return [] }
         var result: [Override] = []
         func flatten(_ value: JSONValue, _ prefix: String) {
             if case .object(let members) = value, value["dist"] == nil {

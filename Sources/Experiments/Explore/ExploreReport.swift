@@ -44,10 +44,10 @@ enum ExploreReport {
                              shareBest: s.shareBest ?? 0, shareBestOrTied: s.shareBestOrTied ?? 0)
             }))
             for (p, s) in summaries.enumerated() {
-                func f(_ x: Double?) -> String { x.map(HeadlineTable.figure) ?? "—" }
+                func f(_ x: Double?) -> String { x.map(MetricFormat.figure) ?? "—" }
                 func pct(_ x: Double?) -> String { x.map { "\(Int(($0 * 100).rounded()))%" } ?? "—" }
                 // Non-breaking hyphens: a policy name is one word in the table.
-                rows.append([policies[p].replacingOccurrences(of: "-", with: "\u{2011}"), MetricLabels.label(metric.name), "\(f(s.mean)) [\(f(s.p10)) – \(f(s.p90))]",
+                rows.append([policies[p].replacingOccurrences(of: "-", with: "\u{2011}"), MetricCatalogue.label(metric.name), "\(f(s.mean)) [\(f(s.p10)) – \(f(s.p90))]",
                              "\(f(s.regretMean)) / \(f(s.regretMax))", "\(pct(s.shareBest)) / \(pct(s.shareBestOrTied))",
                              file.thresholds[m] == nil ? "—" : pct(s.shareMeetingThreshold)])
             }

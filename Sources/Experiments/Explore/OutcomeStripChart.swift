@@ -20,8 +20,8 @@ enum OutcomeStripChart {
                       (.swatch(Palette.blue, 0.25), "p10 – p90 of worlds"), (.line(Palette.black, nil), "median")])
         var y = 64.0
         for panel in panels {
-            let higher = MetricLabels.higherIsBetter(panel.metric)
-            frame.svg.text(MetricLabels.label(panel.metric), x: 16, y: y + 14, size: 13, bold: true)
+            let higher = MetricCatalogue.higherIsBetter(panel.metric)
+            frame.svg.text(MetricCatalogue.label(panel.metric), x: 16, y: y + 14, size: 13, bold: true)
             let all = panel.values.flatMap { $0 }
             let ticks = NiceTicks(min: all.min() ?? 0, max: all.max() ?? 1, count: 6)
             let x = LinearScale(domain: (ticks.lower, ticks.upper), range: (frame.left, frame.right))
@@ -49,7 +49,7 @@ enum OutcomeStripChart {
                 }
                 y += rowHeight
             }
-            frame.svg.text(MetricLabels.axisLabel(panel.metric), x: (frame.left + frame.right) / 2, y: bottom + 30,
+            frame.svg.text(MetricCatalogue.axisLabel(panel.metric), x: (frame.left + frame.right) / 2, y: bottom + 30,
                            size: 11, anchor: .middle, fill: Palette.muted)
             frame.svg.text(higher ? "better →" : "← better", x: higher ? frame.right : frame.left, y: bottom + 30,
                            size: 12, anchor: higher ? .end : .start, fill: Palette.green, bold: true)

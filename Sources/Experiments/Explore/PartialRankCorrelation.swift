@@ -1,4 +1,5 @@
 import Foundation
+import SimKernel
 
 /// Partial rank correlation coefficients (PRCC; Marino, Hogue, Ray & Kirschner 2008, "A
 /// methodology for performing global uncertainty and sensitivity analysis in systems

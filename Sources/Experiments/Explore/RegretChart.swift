@@ -30,7 +30,7 @@ enum RegretChart {
                       (.dot(Palette.vermillion), "worst world")])
         var y = 64.0
         for panel in panels {
-            frame.svg.text(MetricLabels.label(panel.metric) + " — regret in \(ForestPlot.unit(panel.metric)), 0 is best",
+            frame.svg.text(MetricCatalogue.label(panel.metric) + " — regret in \(MetricCatalogue.unit(panel.metric).rawValue), 0 is best",
                            x: 16, y: y + 14, size: 13, bold: true)
             let ticks = NiceTicks(min: 0, max: panel.rows.map(\.max).max() ?? 1, count: 5)
             let x = LinearScale(domain: (ticks.lower, ticks.upper), range: (frame.left, frame.right))

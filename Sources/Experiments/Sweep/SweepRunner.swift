@@ -37,11 +37,12 @@ public enum SweepRunner {
     /// - Parameters:
     ///   - resume: continue the run already in `directory`; without it an existing one
     ///     there is refused rather than overwritten.
-    ///   - progress: draw a progress bar on stderr (only if it is a terminal).
+    ///   - progress: told `started` (the sweep's name and its point count), `advanced` per point
+    ///     written and `finished`.
     /// - Throws: ``SweepRunError``.
     @discardableResult
     public static func run<Plan: PointExperiment>(_ plan: Plan, to directory: String, threads: Int, shard: SweepShard? = nil,
-                                                  resume: Bool = false, progress: Bool = false) throws(SweepRunError) -> Report {
+                                                  resume: Bool = false, progress: ProgressHandler? = nil) throws(SweepRunError) -> Report {
         let manifestPath = directory + "/manifest.json"
         let tablePath = directory + "/" + plan.tableName
         let manifest = plan.manifestText(shard: shard)
@@ -109,12 +110,13 @@ public enum SweepRunner {
     }
 
     private static func runGroups<Plan: PointExperiment>(_ groups: [Int], plan: Plan, file: AppendOnlyFile, threads: Int,
-                                                         progress: Bool, label: String) throws(OutputError) {
+                                                         progress: ProgressHandler?, label: String) throws(OutputError) {
         let replications = plan.replications
         let members = plan.membersPerGroup
         let metrics = plan.metrics
         let perGroup = members * replications
-        let bar = ProgressBar(total: groups.count, label: label, enabled: progress)
+        progress?(.started(label: label, total: groups.count))
+        defer { progress?(.finished) }
         var csv = CSVWriter(header: plan.tableHeader, reservingCapacity: 1 << 14)
         _ = csv.takeBytes()
         let step = windowPoints(replications: perGroup)
@@ -152,10 +154,9 @@ public enum SweepRunner {
                 try file.flush()
                 lastSync = now
             }
-            bar.advance(by: window.count)
+            progress?(.advanced(by: window.count))
             start += window.count
         }
-        bar.finish()
     }
 
     /// Refuses to resume into a folder made by a different sweep or exploration, saying what differs.
