@@ -6,6 +6,8 @@ public enum CommandRegistry {
         CompareCommand(),
         SweepCommand(),
         MergeCommand(),
+        ExploreCommand(),
+        DiscoverCommand(),
         ValidateCommand(),
         DefaultsCommand(),
         TraceCommand(),
