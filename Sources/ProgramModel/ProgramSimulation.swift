@@ -182,12 +182,13 @@ public struct ProgramSimulation {
 
     mutating func recordMonthEnd() {
         let m = Double(nextMonth)
-        var busy = 0
-        for pool in pools { busy += pool.busy }
+        var busy = 0, waiting = 0
+        for pool in pools { busy += pool.busy; waiting += pool.waiting }
         result.series[SeriesMetric.cumulativeValue.rawValue].append(ledger.cumulative(at: m))
         result.series[SeriesMetric.productionSystems.rawValue].append(Double(productionSystems))
         result.series[SeriesMetric.pilotsInProgress.rawValue].append(Double(pilotsInProgress))
         result.series[SeriesMetric.squadsBusy.rawValue].append(Double(busy))
+        result.series[SeriesMetric.squadBacklog.rawValue].append(Double(waiting))
         nextMonth += 1
     }
 

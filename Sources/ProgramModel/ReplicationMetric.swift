@@ -61,6 +61,9 @@ public enum ReplicationMetric: Int, CaseIterable, Sendable {
 /// The month-end series of MODEL.md section 7, in output order.
 public enum SeriesMetric: Int, CaseIterable, Sendable {
     case cumulativeValue, productionSystems, pilotsInProgress, squadsBusy
+    /// Squad requests waiting in every pool's queue at the month end (appended after MODEL.md's
+    /// four series: the capacity chart's backlog).
+    case squadBacklog
 
     public var name: String {
         switch self {
@@ -68,6 +71,7 @@ public enum SeriesMetric: Int, CaseIterable, Sendable {
         case .productionSystems: "production_systems"
         case .pilotsInProgress: "pilots_in_progress"
         case .squadsBusy: "squads_busy"
+        case .squadBacklog: "squad_backlog"
         }
     }
 }

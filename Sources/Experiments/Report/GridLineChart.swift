@@ -42,7 +42,7 @@ public enum GridLineChart {
         }
         let y = frame.yAxis(NiceTicks(min: ys.min() ?? 0, max: ys.max() ?? 1, count: 6),
                             label: MetricLabels.axisLabel(metric))
-        let dashes: [String?] = [nil, "8 3", "2 2", "8 3 2 3", "4 4", "12 3", nil]
+        let dashes = ChartFrame.dashes
         for (i, line) in lines.enumerated() {
             let color = Palette.series[i % Palette.series.count]
             let upper = line.points.map { (x($0.0), y($0.3)) }, lower = line.points.reversed().map { (x($0.0), y($0.2)) }

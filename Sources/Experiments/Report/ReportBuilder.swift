@@ -53,22 +53,25 @@ public enum ReportBuilder {
     }
 
     public static func runReport(_ run: RunFolder) -> (html: String, charts: [Chart]) {
-        let charts = [FunnelChart.chart(run), TimeToValueChart.chart(run), FanChart.chart(run),
-                      CapacityChart.chart(run)]
-        let html = HTMLReport.page(title: "AI program simulation: \(run.source.scenario)",
-                                   subtitle: run.source.caption, tables: [headlineTable(run)], charts: charts)
+        let charts = [FunnelChart.chart(run)] + TimeToValueChart.charts(run)
+            + [FanChart.chart(run), BreakEvenChart.chart([BreakEvenChart.series(run)], horizon: run.horizonMonths, source: run.source),
+               CapacityChart.chart(run), ConvergenceChart.chart(run)]
+        let html = HTMLReport.page(title: "What the \(run.source.scenario) program delivers: \(run.source.replications) simulated runs",
+                                   subtitle: run.source.caption, lead: [headlineTable(run)], charts: charts,
+                                   notes: [MetricLabels.footnote(HeadlineTable.metrics.map(\.0.name))])
         return (html, charts)
     }
 
     /// The same figures `execsim run` prints, as a table.
     static func headlineTable(_ run: RunFolder) -> HTMLReport.Table {
-        let rows = HeadlineTable.metrics.map { metric, label -> [String] in
-            guard let s = run.summaries[metric.name], let mean = s.mean else { return [label, "—", "—", "0"] }
-            var interval = HeadlineTable.figure(mean)
+        let rows = HeadlineTable.metrics.map { metric, _ -> [String] in
+            let name = metric.name, label = MetricLabels.axisLabel(name)
+            guard let s = run.summaries[name], let mean = s.mean else { return [label, "—", "—", "0"] }
+            var interval = MetricLabels.value(mean, name)
             if let lo = s.ci95Low, let hi = s.ci95High {
-                interval += "  [\(HeadlineTable.figure(lo)), \(HeadlineTable.figure(hi))]"
+                interval += "  [\(MetricLabels.value(lo, name)), \(MetricLabels.value(hi, name))]"
             }
-            let range = s.p5.flatMap { p5 in s.p95.map { "\(HeadlineTable.figure(p5)) – \(HeadlineTable.figure($0))" } } ?? "—"
+            let range = s.p5.flatMap { p5 in s.p95.map { "\(MetricLabels.value(p5, name)) – \(MetricLabels.value($0, name))" } } ?? "—"
             return [label, interval, range, "\(s.n)"]
         }
         return HTMLReport.Table(caption: "Headline figures over \(run.source.replications) replications",
