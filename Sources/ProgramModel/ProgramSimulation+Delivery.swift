@@ -52,6 +52,7 @@ extension ProgramSimulation {
         let d = duration(p.dataPrepDuration, uc) * useCases[uc].complexity
             * (1 + p.scenario.stages.dataPrep.readinessPenalty * (1 - r))
         useCases[uc].prepDuration = d
+        useCases[uc].stepStartedAt = now
         note(uc, "data_prep_start", "readiness=\(r) duration=\(d)")
         schedule(.dataPrepEnd, uc, after: d)
     }
@@ -78,6 +79,9 @@ extension ProgramSimulation {
     }
 
     mutating func startPilot(_ uc: Int) {
+        // Data preparation, with any remediation, ends where the pilot starts.
+        steps.add(.dataPrep, now - useCases[uc].stepStartedAt)
+        useCases[uc].stepStartedAt = now
         useCases[uc].stage = .pilot
         result.pilotsStarted += 1
         pilotsInProgress += 1
@@ -102,6 +106,7 @@ extension ProgramSimulation {
     mutating func endPilot(_ uc: Int) {
         pilotsInProgress -= 1
         pilotsFinished += 1
+        steps.add(.pilot, now - useCases[uc].stepStartedAt)
         let success = useCases[uc].rng.bernoulli(pilotSuccessProbability(uc))
         releaseSquad(uc)
         useCases[uc].work = .none
@@ -121,6 +126,7 @@ extension ProgramSimulation {
     /// longer by the coupling k (5.7).
     mutating func startScaleUp(_ uc: Int) {
         useCases[uc].stage = .scaleUp
+        useCases[uc].stepStartedAt = now
         let d = duration(p.scaleUpDuration, uc) * useCases[uc].complexity
             * (1 + p.coupling * Double(productionSystems))
         note(uc, "scale_up_start", "production_systems=\(productionSystems) duration=\(d)")
@@ -130,6 +136,7 @@ extension ProgramSimulation {
     mutating func endScaleUp(_ uc: Int) {
         result.reachedProduction += 1
         productionSystems += 1
+        steps.add(.scaleUp, now - useCases[uc].stepStartedAt)
         p2pSum += now - useCases[uc].pilotSucceededAt
         p2pCount += 1
         note(uc, "reached_production", "pilot_to_production=\(now - useCases[uc].pilotSucceededAt)")

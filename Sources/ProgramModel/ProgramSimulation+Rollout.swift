@@ -5,6 +5,7 @@ extension ProgramSimulation {
     mutating func startRolloutPhase(_ uc: Int, _ phase: Int) {
         useCases[uc].stage = .rollout
         useCases[uc].phase = phase
+        if phase == 0 { useCases[uc].stepStartedAt = now }
         let d = duration(p.phases[phase].duration, uc)
         note(uc, "rollout_phase_start", "phase=\(p.scenario.stages.rollout.phases[phase].name) duration=\(d)")
         schedule(.rolloutPhaseEnd, uc, after: d)
@@ -48,6 +49,7 @@ extension ProgramSimulation {
         } else {
             useCases[uc].stage = .operating
             result.scaled += 1
+            steps.add(.rollout, now - useCases[uc].stepStartedAt)
             note(uc, "scaled")
         }
     }

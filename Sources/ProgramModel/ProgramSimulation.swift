@@ -30,6 +30,8 @@ public struct ProgramSimulation {
     var pilotsInProgress = 0
     var ttvSum = 0.0, ttvCount = 0
     var p2pSum = 0.0, p2pCount = 0
+    /// Durations of the work steps finished within the horizon (where the time goes).
+    var steps = StepDurations()
     var g0WaitSum = 0.0, g0Count = 0
     var g1WaitSum = 0.0, g1Count = 0
     let monthCount: Int
@@ -120,6 +122,7 @@ public struct ProgramSimulation {
         pilotsInProgress = 0
         ttvSum = 0; ttvCount = 0
         p2pSum = 0; p2pCount = 0
+        steps = StepDurations()
         g0WaitSum = 0; g0Count = 0
         g1WaitSum = 0; g1Count = 0
         nextMonth = 1
@@ -218,6 +221,10 @@ public struct ProgramSimulation {
         r.meanG1WaitMonths = g1Count > 0 ? g1WaitSum / Double(g1Count) : nil
         r.squadUtilization = busyMonths / (Double(p.scenario.teams.delivery) * p.horizon)
         r.finalMeanReadiness = readiness.reduce(0, +) / Double(readiness.count)
+        r.meanDataPrepMonths = steps.mean(.dataPrep)
+        r.meanPilotMonths = steps.mean(.pilot)
+        r.meanScaleUpMonths = steps.mean(.scaleUp)
+        r.meanRolloutMonths = steps.mean(.rollout)
         return r
     }
 }

@@ -15,6 +15,9 @@ public enum ReplicationMetric: Int, CaseIterable, Sendable {
     case squadUtilization
     case driftEvents, complianceIncidents
     case finalMeanReadiness
+    /// Appended after MODEL.md's columns (their order is kept): the mean duration of each work
+    /// step over the use cases that finished it within the horizon, for "where the time goes".
+    case meanDataPrepMonths, meanPilotMonths, meanScaleUpMonths, meanRolloutMonths
 
     public var name: String {
         switch self {
@@ -48,6 +51,10 @@ public enum ReplicationMetric: Int, CaseIterable, Sendable {
         case .driftEvents: "drift_events"
         case .complianceIncidents: "compliance_incidents"
         case .finalMeanReadiness: "final_mean_readiness"
+        case .meanDataPrepMonths: "mean_data_prep_months"
+        case .meanPilotMonths: "mean_pilot_months"
+        case .meanScaleUpMonths: "mean_scale_up_months"
+        case .meanRolloutMonths: "mean_rollout_months"
         }
     }
 

@@ -28,6 +28,10 @@ public struct ReplicationResult: Sendable, Equatable {
     public var driftEvents = 0
     public var complianceIncidents = 0
     public var finalMeanReadiness = 0.0
+    public var meanDataPrepMonths: Double? = nil
+    public var meanPilotMonths: Double? = nil
+    public var meanScaleUpMonths: Double? = nil
+    public var meanRolloutMonths: Double? = nil
     /// Month-end values for months 1...⌊horizon⌋, indexed `[metric.rawValue][month - 1]`.
     public var series: [[Double]] = []
 
@@ -75,6 +79,10 @@ public struct ReplicationResult: Sendable, Equatable {
         case .driftEvents: Double(driftEvents)
         case .complianceIncidents: Double(complianceIncidents)
         case .finalMeanReadiness: finalMeanReadiness
+        case .meanDataPrepMonths: meanDataPrepMonths
+        case .meanPilotMonths: meanPilotMonths
+        case .meanScaleUpMonths: meanScaleUpMonths
+        case .meanRolloutMonths: meanRolloutMonths
         }
     }
 }

@@ -26,7 +26,8 @@ extension ReplicationMetric {
             false
         // Times and waits: sooner is better.
         case .timeToFirstValueMonths, .meanUseCaseTTVMonths, .meanPilotToProductionMonths,
-             .breakEvenMonth, .meanTeamWaitMonths, .meanG0WaitMonths, .meanG1WaitMonths:
+             .breakEvenMonth, .meanTeamWaitMonths, .meanG0WaitMonths, .meanG1WaitMonths,
+             .meanDataPrepMonths, .meanPilotMonths, .meanScaleUpMonths, .meanRolloutMonths:
             false
         case .cost, .driftEvents, .complianceIncidents:
             false

@@ -55,7 +55,9 @@ public enum ReportBuilder {
     public static func runReport(_ run: RunFolder) -> (html: String, charts: [Chart]) {
         let charts = [FunnelChart.chart(run)] + TimeToValueChart.charts(run)
             + [FanChart.chart(run), BreakEvenChart.chart([BreakEvenChart.series(run)], horizon: run.horizonMonths, source: run.source),
-               CapacityChart.chart(run), ConvergenceChart.chart(run)]
+               CapacityChart.chart(run)]
+            + [WhereTheTimeGoes.chart([(run.source.scenario, run)], source: run.source)].compactMap { $0 }
+            + [ConvergenceChart.chart(run)]
         let html = HTMLReport.page(title: "What the \(run.source.scenario) program delivers: \(run.source.replications) simulated runs",
                                    subtitle: run.source.caption, lead: [headlineTable(run)], charts: charts,
                                    notes: [MetricLabels.footnote(HeadlineTable.metrics.map(\.0.name))])
