@@ -15,9 +15,14 @@ struct ReportCommand: ExecsimCommand {
         ],
         discussion: """
             Writes one self-contained report.html (inline SVG and CSS, no scripts, no network) and
-            each chart as its own .svg beside it, for slides. A run folder gives the headline table,
-            the funnel, time to value, the value-against-cost fan chart and capacity; a compare folder
-            the forest plot; a sweep folder the tornado, the Morris μ*–σ plot or grid line charts.
+            each chart as its own slide-sized .svg beside it. A run folder gives the headline table,
+            the funnel (losses apart from work in progress), time to first value and use-case time
+            to value, value against cost, the chance of having broken even by month, capacity with
+            the squad backlog, where the time goes and convergence; a compare folder the verdicts,
+            the scorecard, one forest plot per figure, risk against return and every scenario's
+            absolute results side by side (from runs/<name>/); a sweep folder the tornado from the
+            base, Morris μ and μ*–σ, the grid heatmap or the Latin-hypercube scatter plots.
+            ★ marks only Hsu's MCB best; with none, every contender is ☆ ("no clear best").
             """)
 
     func run(_ args: ParsedArguments, _ io: CommandIO) throws -> Int32 {

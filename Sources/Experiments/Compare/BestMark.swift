@@ -40,7 +40,7 @@ public enum BestMark: String, Sendable, Equatable {
     /// The legend every output states with the marks.
     public static let legend = """
         ★ best: Hsu's multiple comparisons with the best (MCB) separates it from every other \
-        scenario at 95% (Bonferroni-adjusted over the comparisons); ☆ contender: no scenario is \
-        separated, so there is no clear best, and none of the ☆ ones is ruled out.
+        scenario at 95% (Bonferroni-adjusted over the comparisons).
+        ☆ contender: no scenario is separated, so there is no clear best; none of the ☆ ones is ruled out.
         """
 }
