@@ -326,3 +326,36 @@ import ProgramModel
         #expect(chart.note.contains("only the grid points with teams.delivery = 8 are shown"))
     }
 }
+
+@Suite struct LabelPlacerTests {
+    @Test func clusteredLabelsDoNotOverlapEachOtherOrThePoints() {
+        // Eight points almost on top of each other, as Morris points near the origin are.
+        let points: [(Double, Double)] = (0..<8).map { i -> (Double, Double) in (200 + 3 * Double(i), 300 - 2 * Double(i)) }
+        let bounds = FunnelChart.Box(x: 70, y: 60, width: 660, height: 380)
+        var placer = LabelPlacer(points: points, bounds: bounds)
+        var boxes: [FunnelChart.Box] = []
+        var leaders = 0
+        for (i, p) in points.enumerated() {
+            let (box, leader) = placer.place(width: SVG.textWidth("stages.parameter\(i)", size: 11), at: p.0, p.1)
+            boxes.append(box)
+            if leader { leaders += 1 }
+        }
+        for (i, a) in boxes.enumerated() {
+            #expect(a.x >= bounds.x && a.x + a.width <= bounds.x + bounds.width + 1e-9)
+            for b in boxes[(i + 1)...] { #expect(!a.intersects(b)) }
+            for p in points { #expect(!a.intersects(.init(x: p.0 - 6, y: p.1 - 6, width: 12, height: 12))) }
+        }
+        #expect(leaders > 0, "labels moved away from their point get a leader line")
+    }
+
+    @Test func morrisLabelsNameTheRangeAndDoNotOverlap() {
+        let points = (0..<6).map { MorrisChart.Point(parameter: "p\($0)", mu: Double($0) - 3, muStar: 10 + Double($0),
+                                                     sigma: 5 + Double($0) * 0.2, low: 9, high: 17, range: "0–1") }
+        let svg = MorrisChart.chart(metric: "npv", points: points, source: ChartSource(scenario: "s", replications: 1, seed: 1)).svg
+        #expect(svg.contains(">p0 (0–1)<"))
+        let signed = MorrisChart.signedChart(metric: "npv", points: points, trajectories: 10,
+                                             source: ChartSource(scenario: "s", replications: 1, seed: 1)).svg
+        // μ = −3 for p0: a bar of the "lowers it" colour, left of zero.
+        #expect(signed.contains(Palette.vermillion) && signed.contains(Palette.blue) && signed.contains("lowers it"))
+    }
+}

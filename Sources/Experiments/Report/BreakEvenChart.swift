@@ -36,14 +36,7 @@ public enum BreakEvenChart {
         let x = frame.xAxis(NiceTicks(min: 0, max: end, count: 6), label: "month")
         let y = frame.yAxis(NiceTicks(min: 0, max: 100, count: 5), label: "replications broken even (%)")
         for (i, s) in series.enumerated() {
-            let months = s.months.sorted()
-            let total = Double(max(1, s.replications))
-            var points: [(Double, Double)] = [(x(0), y(0))]
-            for (k, m) in months.enumerated() {
-                points.append((x(m), y(Double(k) / total * 100)))
-                points.append((x(m), y(Double(k + 1) / total * 100)))
-            }
-            points.append((x(end), y(Double(months.count) / total * 100)))
+            let points = ChartFrame.ecdf(s.months.sorted(), total: s.replications, end: end, x: x, y: y)
             frame.svg.polyline(points, stroke: ChartFrame.color(i), width: 2.5, dash: ChartFrame.dash(i))
         }
         let finals = series.map { "\($0.name) \(FigureFormat.percent($0.share(by: end)))" }.joined(separator: ", ")

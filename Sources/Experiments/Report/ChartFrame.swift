@@ -119,5 +119,19 @@ struct ChartFrame {
         }
     }
 
+    /// The steps of an empirical distribution over `total` observations, of which `sorted` are
+    /// the defined values in order: from 0 at x = 0 up by 1/total at each value, then flat to
+    /// `end`. It stays below 100% when some observations are undefined (never reached).
+    static func ecdf(_ sorted: [Double], total: Int, end: Double, x: LinearScale, y: LinearScale) -> [(Double, Double)] {
+        let n = Double(max(1, total))
+        var points: [(Double, Double)] = [(x(0), y(0))]
+        for (k, v) in sorted.enumerated() {
+            points.append((x(v), y(Double(k) / n * 100)))
+            points.append((x(v), y(Double(k + 1) / n * 100)))
+        }
+        points.append((x(end), y(Double(sorted.count) / n * 100)))
+        return points
+    }
+
     func render() -> String { svg.render(title: title) }
 }

@@ -56,13 +56,7 @@ public enum TimeToValueChart {
             let values = s.values.sorted()
             // Steps over the defined values, as a share of all replications: undefined ones
             // never reach value, so the curve ends below 100% when there are any.
-            let total = Double(values.count + s.undefined)
-            var points: [(Double, Double)] = [(x(0), y(0)), (x(values[0]), y(0))]
-            for (k, v) in values.enumerated() {
-                points.append((x(v), y(Double(k) / total * 100)))
-                points.append((x(v), y(Double(k + 1) / total * 100)))
-            }
-            points.append((x(xTicks.upper), y(Double(values.count) / total * 100)))
+            let points = ChartFrame.ecdf(values, total: values.count + s.undefined, end: xTicks.upper, x: x, y: y)
             frame.svg.polyline(points, stroke: colors[i], width: 2.5, dash: dashes[i])
             guard single else { continue }
             for (q, name) in [(0.5, "median"), (0.9, "p90")] {
