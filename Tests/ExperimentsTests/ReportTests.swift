@@ -157,6 +157,21 @@ import ProgramModel
         #expect(html.contains("multiple comparisons with the best") && html.contains("Bonferroni"))
     }
 
+    @Test func markdownScorecardForAReadme() throws {
+        let dir = temporaryFolder("report-markdown")
+        write(Self.comparisonCSV, to: dir, "comparison.csv")
+        write(Self.bestCSV, to: dir, "best.csv")
+        let md = try ReportBuilder.markdown(forDirectory: dir)
+        let lines = md.split(separator: "\n")
+        #expect(lines[0].hasPrefix("| scenario | pilot-to-scale rate (%), higher is better |"))
+        #expect(lines[1].hasPrefix("| --- | ---: |"))
+        // A significant difference is bold, a tie is not; marks follow MCB.
+        #expect(md.contains("| federated | 35.0% ★ (**+6.00 pp**) | 18.5 ☆ (\u{2212}0.001) |"))
+        #expect(md.contains("| time to first value | no clear best: ☆ baseline, federated |"))
+        #expect(md.contains("Kim–Nelson selected"))
+        #expect(throws: OutputError.self) { try ReportBuilder.markdown(forDirectory: temporaryFolder("report-markdown-empty")) }
+    }
+
     @Test func everyChartIsSlideSized() throws {
         let dir = temporaryFolder("report-compare-sizes")
         write(Self.comparisonCSV, to: dir, "comparison.csv")

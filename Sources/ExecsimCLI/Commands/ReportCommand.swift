@@ -5,9 +5,11 @@ struct ReportCommand: ExecsimCommand {
     let spec = CommandSpec(
         name: "report",
         summary: "Write an HTML report with charts from a results folder.",
-        usage: "report <dir> [--out <file>]",
+        usage: "report <dir> [--out <file>] [--markdown]",
         options: [
             OptionSpec(name: "--out", valueName: "file", help: "The report file (default <dir>/report.html)."),
+            OptionSpec(name: "--markdown", valueName: nil,
+                       help: "Print a compare folder's scorecard and verdicts as Markdown tables instead (writes nothing)."),
         ],
         positionals: [
             PositionalSpec(name: "dir", help: "A folder written by run (summary.csv), compare (comparison.csv) or sweep (points.csv).",
@@ -28,6 +30,14 @@ struct ReportCommand: ExecsimCommand {
     func run(_ args: ParsedArguments, _ io: CommandIO) throws -> Int32 {
         guard let directory = args.positionals(named: "dir").first else {
             throw CommandFailure(.usage, "report needs a folder")
+        }
+        if args.flag("--markdown") {
+            do {
+                io.writeOutput(try ReportBuilder.markdown(forDirectory: directory))
+            } catch {
+                throw CommandFailure(.invalidInput, error.description)
+            }
+            return ExitCode.success.rawValue
         }
         let path = try Self.write(directory, to: args.string("--out"))
         io.writeOutput(path + "\n")

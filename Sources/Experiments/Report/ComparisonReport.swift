@@ -147,6 +147,42 @@ enum ComparisonReport {
         return (html, charts)
     }
 
+    /// The scorecard and the verdicts as Markdown tables, for a README: scenarios as rows, the
+    /// headline figures as columns, each cell the mean with its mark and the paired difference
+    /// to the baseline, bold where its 95% interval excludes 0.
+    static func markdown(_ directory: String) throws(OutputError) -> String {
+        let table = try CSVTable.read((directory as NSString).appendingPathComponent("comparison.csv"))
+        let bestPath = (directory as NSString).appendingPathComponent("best.csv")
+        let bestTable = FileManager.default.fileExists(atPath: bestPath) ? try CSVTable.read(bestPath) : nil
+        let data = read(table, best: bestTable)
+        let headline = Set(HeadlineTable.metrics.map(\.0.name))
+        let metrics = data.metrics.contains(where: headline.contains) ? data.metrics.filter(headline.contains) : data.metrics
+        func row(_ cells: [String]) -> String {
+            "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |\n"
+        }
+        var s = row(["scenario"] + metrics.map { "\(MetricLabels.axisLabel($0)), \(MetricLabels.higherIsBetter($0) ? "higher" : "lower") is better" })
+        s += row(["---"] + metrics.map { _ in "---:" })
+        for scenario in data.scenarios {
+            s += row([scenario == data.baseline && scenario != "baseline" ? "\(scenario) (baseline)" : scenario] + metrics.map { m in
+                let mark = data.mark(m, scenario).symbol
+                var text = (data.mean(m, scenario).map { MetricLabels.value($0, m) } ?? "—") + (mark.isEmpty ? "" : " " + mark)
+                if scenario != data.baseline, let c = data.cells[m]?[scenario], let d = c.diff {
+                    let significant = ScorecardChart.effect(c, higherIsBetter: MetricLabels.higherIsBetter(m)) != 0
+                    let diff = MetricLabels.difference(d, m)
+                    text += " (" + (significant ? "**\(diff)**" : diff) + ")"
+                }
+                return text
+            })
+        }
+        s += "\n" + row(["figure", "verdict (Hsu's MCB at 95%)"]) + row(["---", "---"])
+        for r in verdictTable(data, metrics: metrics).rows { s += row([r[0], r[2]]) }
+        if !data.selections.isEmpty {
+            s += "\n" + row(["figure", "δ", "Kim–Nelson selected", "replications used"]) + row(["---", "---:", "---", "---"])
+            for r in selectionTable(data).rows { s += row(r) }
+        }
+        return s
+    }
+
     /// Per metric, in words: which scenario is best, or that none is clearly best.
     static func verdictTable(_ data: Data, metrics: [String]) -> HTMLReport.Table {
         var rows: [[String]] = [], emphasized: Set<Int> = []
@@ -184,7 +220,7 @@ enum ComparisonReport {
                 let mark = data.mark(m, s).symbol
                 if data.mark(m, s) == .best { emphasized.insert(rows.count) }
                 let interval = c.diff.map { d in
-                    "\(MetricLabels.difference(d, m)) [\(c.low.map { MetricLabels.difference($0, m) } ?? "—"), \(c.high.map { MetricLabels.difference($0, m) } ?? "—")]"
+                    "\(MetricLabels.difference(d, m)) " + FigureFormat.interval(c.low.map { MetricLabels.difference($0, m) } ?? "—", c.high.map { MetricLabels.difference($0, m) } ?? "—")
                 } ?? "—"
                 let shares = [c.better, c.tied, c.worse].map { $0.map(FigureFormat.percent) ?? "—" }.joined(separator: " / ")
                 rows.append([MetricLabels.label(m), s, (c.mean.map { MetricLabels.value($0, m) } ?? "—") + (mark.isEmpty ? "" : " " + mark),

@@ -44,7 +44,11 @@ public enum ForestPlot {
         let suffix = baseline == "baseline" ? "" : " (baseline)"
         let names = all.map { "★ " + $0.scenario + suffix }
         let labelColumn = max(120, (names.map { SVG.textWidth($0, size: 12) }.max() ?? 0) + 24)
-        let valueColumn = 170.0
+        let s = MetricLabels.scale(metric)
+        func valueText(_ row: Row) -> String {
+            "\(MetricLabels.difference(row.diff, metric)) " + FigureFormat.interval(FigureFormat.signed(row.low * s), FigureFormat.signed(row.high * s))
+        }
+        let valueColumn = max(90, (panel.rows.map { SVG.textWidth(valueText($0), size: 11) }.max() ?? 0) * 0.9 + 16)
         let relative = panel.baselineMean.flatMap { $0 != 0 && $0.isFinite ? $0 : nil }
         let height = 64 + (relative == nil ? 0 : 30) + Double(all.count) * rowHeight + 16 + 84
         var frame = ChartFrame(title: title, caption: source.caption, height: height, legendRows: 1,
@@ -52,7 +56,6 @@ public enum ForestPlot {
                                topExtra: relative == nil ? 0 : 30)
         frame.legend([(.dot(Palette.blue), "mean paired difference"), (.line(Palette.blue, nil), "95% interval"),
                       (.dot(Palette.vermillion), "★ best (MCB)"), (.dot(Palette.orange), "☆ contender, no clear best")])
-        let s = MetricLabels.scale(metric)
         let values: [Double] = all.flatMap { [$0.low * s, $0.high * s, $0.diff * s] } + [0]
         let ticks = NiceTicks(min: values.min() ?? 0, max: values.max() ?? 1, count: 6)
         let x = frame.xAxis(ticks, label: "difference to \(baseline) (\(MetricLabels.differenceUnit(metric)))")
@@ -83,8 +86,7 @@ public enum ForestPlot {
             } else {
                 frame.svg.line(x1: x(row.low * s), y1: cy, x2: x(row.high * s), y2: cy, stroke: color, width: 2.5)
                 frame.svg.circle(x: x(row.diff * s), y: cy, r: 4.5, fill: color)
-                let text = "\(MetricLabels.difference(row.diff, metric)) [\(FigureFormat.signed(row.low * s)), \(FigureFormat.signed(row.high * s))]"
-                frame.svg.text(text, x: frame.right + 8, y: cy + 4, size: 11, fill: Palette.text)
+                frame.svg.text(valueText(row), x: frame.right + 8, y: cy + 4, size: 11, fill: Palette.text)
             }
             y += rowHeight
         }

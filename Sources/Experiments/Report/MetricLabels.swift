@@ -101,6 +101,10 @@ public enum FigureFormat {
         return NiceTicks.grouped(text)
     }
 
+    /// An interval as the report writes it, "[52,637 to 57,914]": "to" rather than a comma, which
+    /// would read as a thousands separator.
+    public static func interval(_ low: String, _ high: String) -> String { "[\(low) to \(high)]" }
+
     /// A share 0–1 as a whole percent: "37%".
     public static func percent(_ share: Double) -> String {
         fixed(100 * share, decimals: 0) + "%"

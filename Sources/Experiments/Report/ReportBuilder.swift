@@ -37,6 +37,14 @@ public enum ReportBuilder {
         return target
     }
 
+    /// A compare folder's scorecard and verdicts as Markdown tables (`execsim report --markdown`).
+    public static func markdown(forDirectory directory: String) throws(OutputError) -> String {
+        guard kind(of: directory) == .comparison else {
+            throw OutputError(action: "read", path: directory, reason: "--markdown needs a compare folder (with comparison.csv)")
+        }
+        return try ComparisonReport.markdown(directory)
+    }
+
     /// The report's HTML and charts, without writing anything.
     public static func report(forDirectory directory: String) throws(OutputError) -> (html: String, charts: [Chart]) {
         switch kind(of: directory) {
@@ -71,7 +79,7 @@ public enum ReportBuilder {
             guard let s = run.summaries[name], let mean = s.mean else { return [label, "—", "—", "0"] }
             var interval = MetricLabels.value(mean, name)
             if let lo = s.ci95Low, let hi = s.ci95High {
-                interval += "  [\(MetricLabels.value(lo, name)), \(MetricLabels.value(hi, name))]"
+                interval += " " + FigureFormat.interval(MetricLabels.value(lo, name), MetricLabels.value(hi, name))
             }
             let range = s.p5.flatMap { p5 in s.p95.map { "\(MetricLabels.value(p5, name)) – \(MetricLabels.value($0, name))" } } ?? "—"
             return [label, interval, range, "\(s.n)"]

@@ -84,7 +84,7 @@ enum SweepReport {
                     pts.append(.init(parameter: p, mu: mu[i], muStar: m, sigma: s, low: lo[i], high: hi[i], range: ranges[p]))
                     let d = { (v: Double?) in v.map { MetricLabels.difference($0, metric) } ?? "—" }
                     rows.append([p, ranges[p] ?? "—", MetricLabels.label(metric), d(mu[i]), d(m),
-                                 "[\(d(lo[i])), \(d(hi[i]))]", d(s)])
+                                 FigureFormat.interval(d(lo[i]), d(hi[i])), d(s)])
                 }
                 charts.append(MorrisChart.signedChart(metric: metric, points: pts, trajectories: trajectories, source: source))
                 charts.append(MorrisChart.chart(metric: metric, points: pts, source: source))
@@ -107,7 +107,7 @@ enum SweepReport {
             let rows = points.rows.indices.map { i -> [String] in
                 [points.strings("point")[i] ?? "\(i)"] + parameters.map { points.strings($0)[i] ?? "" } + metrics.map { m in
                     guard let mean = points.doubles(m + "_mean")[i] else { return "—" }
-                    let ci = interval(m, i).map { " [\(MetricLabels.value($0.lowerBound, m)), \(MetricLabels.value($0.upperBound, m))]" } ?? ""
+                    let ci = interval(m, i).map { " " + FigureFormat.interval(MetricLabels.value($0.lowerBound, m), MetricLabels.value($0.upperBound, m)) } ?? ""
                     return MetricLabels.value(mean, m) + ci
                 }
             }
