@@ -37,8 +37,11 @@ extension ProgramSimulation {
         if !useCases[uc].reachedValue {
             // The end of the first successful phase is the use case's moment of first value.
             useCases[uc].reachedValue = true
-            ttvSum += now - useCases[uc].arrival
+            let ttv = now - useCases[uc].arrival
+            ttvSum += ttv
             ttvCount += 1
+            let month = Swift.max(1, Int(ttv.rounded(.up)))
+            if month <= monthCount { valuedByMonth[month] += 1 }
             if result.timeToFirstValueMonths == nil { result.timeToFirstValueMonths = now }
         }
         updateValueRate(uc)

@@ -29,6 +29,9 @@ public struct ProgramSimulation {
     var productionSystems = 0
     var pilotsInProgress = 0
     var ttvSum = 0.0, ttvCount = 0
+    /// Use cases by the whole month of their time to value, ⌈ttv⌉ (at least 1): the
+    /// `use_cases_valued_within` series is its running sum.
+    var valuedByMonth: [Int] = []
     var p2pSum = 0.0, p2pCount = 0
     /// Durations of the work steps finished within the horizon (where the time goes).
     var steps = StepDurations()
@@ -54,6 +57,7 @@ public struct ProgramSimulation {
         foundationDomain = Array(repeating: -1, count: scenario.teams.foundation)
         ledger = ValueLedger(costRate: p.costRate, delta: p.discountPerMonth)
         monthCount = Int(scenario.horizonMonths.rounded(.down))
+        valuedByMonth = Array(repeating: 0, count: monthCount + 1)
     }
 
     public var scenario: Scenario { p.scenario }
@@ -121,6 +125,7 @@ public struct ProgramSimulation {
         productionSystems = 0
         pilotsInProgress = 0
         ttvSum = 0; ttvCount = 0
+        for m in valuedByMonth.indices { valuedByMonth[m] = 0 }
         p2pSum = 0; p2pCount = 0
         steps = StepDurations()
         g0WaitSum = 0; g0Count = 0
@@ -205,6 +210,11 @@ public struct ProgramSimulation {
             if u.stage.isInPurgatory { r.inPurgatoryAtHorizon += 1 }
         }
         r.meanUseCaseTTVMonths = ttvCount > 0 ? ttvSum / Double(ttvCount) : nil
+        var within = 0
+        for m in stride(from: 1, through: monthCount, by: 1) {
+            within += valuedByMonth[m]
+            r.series[SeriesMetric.useCasesValuedWithin.rawValue].append(Double(within))
+        }
         r.meanPilotToProductionMonths = p2pCount > 0 ? p2pSum / Double(p2pCount) : nil
         r.valueRealized = ledger.cumulative
         r.cost = p.costRate * p.horizon

@@ -71,6 +71,10 @@ public enum SeriesMetric: Int, CaseIterable, Sendable {
     /// Squad requests waiting in every pool's queue at the month end (appended after MODEL.md's
     /// four series: the capacity chart's backlog).
     case squadBacklog
+    /// Use cases whose time to value (arrival to first value) is at most m months, counted by
+    /// the horizon: averaged over replications and divided by its last month, the distribution
+    /// of time to value pooled over use cases.
+    case useCasesValuedWithin
 
     public var name: String {
         switch self {
@@ -79,6 +83,7 @@ public enum SeriesMetric: Int, CaseIterable, Sendable {
         case .pilotsInProgress: "pilots_in_progress"
         case .squadsBusy: "squads_busy"
         case .squadBacklog: "squad_backlog"
+        case .useCasesValuedWithin: "use_cases_valued_within"
         }
     }
 }

@@ -90,6 +90,10 @@ import ProgramModel
         #expect(charts.map(\.name) == ["time-to-first-value", "use-case-time-to-value"])
         #expect(charts[0].svg.contains("from the start of the program") && !charts[0].svg.contains("arrival"))
         #expect(charts[1].svg.contains("arrival") && !charts[1].svg.contains("from the start of the program"))
+        // Use cases pooled over replications, not the spread of each replication's mean.
+        #expect(charts[1].note.contains("pooled over all replications") && charts[1].svg.contains("use cases valued by then"))
+        let s = TimeToValueChart.Series(name: "s", values: [], undefined: 0, pooled: [(1, 0), (2, 0.4), (3, 0.6), (4, 1)])
+        #expect(s.pooledQuantile(0.5) == 2.5 && s.pooledQuantile(1) == 4)
     }
 
     /// A compare folder's files, as `compare` writes them (header of today's comparison.csv).

@@ -161,6 +161,11 @@ struct DeterministicPathTests {
         s.stages.dataPrep.blockerRate = 2  // × (1 − readiness 0.5): always found
         let r = runOnce(s)
         #expect(close(r.meanDataPrepMonths, 4.5), "\(String(describing: r.meanDataPrepMonths))")
+        // The one use case reaches value 13 months after its arrival on the path of (b).
+        var federated = deterministicScenario()
+        federated.governance.style = .federated
+        let valued = runOnce(federated).series[SeriesMetric.useCasesValuedWithin.rawValue]
+        #expect(valued.count == 60 && valued[11] == 0 && valued[12] == 1 && valued[59] == 1)
         // Nothing finished, nothing to average: empty, not 0.
         var none = deterministicScenario()
         none.horizonMonths = 2

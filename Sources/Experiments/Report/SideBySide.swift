@@ -6,10 +6,8 @@ enum SideBySide {
     static func charts(_ runs: [(String, RunFolder)], source: ChartSource) -> [Chart] {
         var charts = [riskReturn(runs, source: source), npvDistribution(runs, source: source), funnels(runs, source: source)]
         for origin in [TimeToValueChart.Origin.program, .useCase] {
-            charts.append(TimeToValueChart.chart(origin, runs.map { name, run in
-                let v = run.values(origin.column)
-                return .init(name: name, values: v.values, undefined: v.undefined)
-            }, source: source))
+            charts.append(TimeToValueChart.chart(origin, runs.map { TimeToValueChart.series(origin, $0.1, name: $0.0) },
+                                                 source: source))
         }
         charts.append(valueAgainstCost(runs, source: source))
         charts.append(BreakEvenChart.chart(runs.map { BreakEvenChart.series($0.1) },
