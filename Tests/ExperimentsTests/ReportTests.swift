@@ -378,3 +378,21 @@ import ProgramModel
         #expect(signed.contains(Palette.vermillion) && signed.contains(Palette.blue) && signed.contains("lowers it"))
     }
 }
+
+@Suite struct ECDFTests {
+    @Test func longRunsAreThinnedButEndAtTheirShare() {
+        let x = LinearScale(domain: (0, 100), range: (0, 100)), y = LinearScale(domain: (0, 100), range: (100, 0))
+        let values = (0..<10_000).map { Double($0) / 100 }
+        let points = ChartFrame.ecdf(values, total: 12_500, end: 100, x: x, y: y)
+        #expect(points.count <= 403)
+        // 10,000 of 12,500 defined: the curve ends at 80%, never 100%.
+        #expect(abs(points.last!.1 - y(80)) < 1e-9 && points.last!.0 == 100)
+        // Thinned points stay on the exact curve: at value v the share is (index + 1) / total.
+        for p in points.dropFirst(2).dropLast() {
+            let share = (100 - p.1) / 100, index = Int((p.0 * 100).rounded())
+            #expect(abs(share - Double(index + 1) / 12_500) < 1e-9)
+        }
+        let small = ChartFrame.ecdf([1, 2], total: 2, end: 5, x: x, y: y)
+        #expect(small.map(\.1) == [y(0), y(0), y(50), y(50), y(100), y(100)])
+    }
+}

@@ -121,13 +121,24 @@ struct ChartFrame {
 
     /// The steps of an empirical distribution over `total` observations, of which `sorted` are
     /// the defined values in order: from 0 at x = 0 up by 1/total at each value, then flat to
-    /// `end`. It stays below 100% when some observations are undefined (never reached).
-    static func ecdf(_ sorted: [Double], total: Int, end: Double, x: LinearScale, y: LinearScale) -> [(Double, Double)] {
+    /// `end`. It stays below 100% when some observations are undefined (never reached). Past
+    /// `maxSteps` values it goes through every (count/maxSteps)-th one instead, so a million
+    /// replications still make a small file; the curve moves by less than 1/maxSteps.
+    static func ecdf(_ sorted: [Double], total: Int, end: Double, x: LinearScale, y: LinearScale,
+                     maxSteps: Int = 400) -> [(Double, Double)] {
         let n = Double(max(1, total))
         var points: [(Double, Double)] = [(x(0), y(0))]
-        for (k, v) in sorted.enumerated() {
-            points.append((x(v), y(Double(k) / n * 100)))
-            points.append((x(v), y(Double(k + 1) / n * 100)))
+        if sorted.count <= maxSteps {
+            for (k, v) in sorted.enumerated() {
+                points.append((x(v), y(Double(k) / n * 100)))
+                points.append((x(v), y(Double(k + 1) / n * 100)))
+            }
+        } else {
+            points.append((x(sorted[0]), y(0)))
+            for i in 1...maxSteps {
+                let k = i * sorted.count / maxSteps
+                points.append((x(sorted[k - 1]), y(Double(k) / n * 100)))
+            }
         }
         points.append((x(end), y(Double(sorted.count) / n * 100)))
         return points
