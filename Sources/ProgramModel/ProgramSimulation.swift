@@ -46,7 +46,8 @@ public struct ProgramSimulation {
     /// details that read the simulation's state, need not mutate the simulation itself.
     let traceLog = TraceLog()
 
-    /// Compiles a validated scenario. (Scenarios read with `Scenario.decode` are validated.)
+    /// Compiles a validated scenario. (Scenarios read with `Scenario.decode` are validated; call
+    /// `Scenario.validate()` on one built in code.)
     public init(scenario: Scenario) {
         p = ModelParameters(scenario)
         pools = p.poolSizes.map { ServerPool(servers: $0, priorityClasses: 3) }

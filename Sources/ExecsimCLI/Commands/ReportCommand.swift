@@ -28,9 +28,7 @@ struct ReportCommand: ExecsimCommand {
             """)
 
     func run(_ args: ParsedArguments, _ io: CommandIO) throws -> Int32 {
-        guard let directory = args.positionals(named: "dir").first else {
-            throw CommandFailure(.usage, "report needs a folder")
-        }
+        let directory = args.positionals(named: "dir").first!  // minCount 1: the parser refused none
         if args.flag("--markdown") {
             do {
                 io.writeOutput(try ReportBuilder.markdown(forDirectory: directory))
@@ -44,12 +42,8 @@ struct ReportCommand: ExecsimCommand {
         return ExitCode.success.rawValue
     }
 
-    /// Reading problems are bad input (65); writing problems are output errors (73).
-    static func write(_ directory: String, to file: String?) throws(CommandFailure) -> String {
-        do {
-            return try ReportBuilder.writeReport(forDirectory: directory, to: file)
-        } catch {
-            throw CommandFailure(error.action == "read" ? .invalidInput : .cannotWriteOutput, error.description)
-        }
+    /// Reading problems are bad input (65), writing problems output errors (73): `ExitCode.of`.
+    static func write(_ directory: String, to file: String?) throws(OutputError) -> String {
+        try ReportBuilder.writeReport(forDirectory: directory, to: file)
     }
 }

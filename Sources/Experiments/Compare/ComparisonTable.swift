@@ -5,14 +5,6 @@ import ProgramModel
 /// metrics as rows), `comparison.csv` (long form, one row per metric and scenario against the
 /// baseline) and `best.csv` (multiple comparisons with the best and the selection).
 public enum ComparisonTable {
-    /// Display labels; metrics without one show their column name.
-    static let labels: [ReplicationMetric: String] = Dictionary(
-        uniqueKeysWithValues: HeadlineTable.metrics.map { ($0.0, $0.1) })
-
-    public static func label(_ metric: ReplicationMetric) -> String {
-        labels[metric] ?? metric.name
-    }
-
     // MARK: Printed table
 
     /// The table, split into blocks of columns (each starting with the baseline) so that no
@@ -25,7 +17,7 @@ public enum ComparisonTable {
         for i in 0..<k { columns[i].append(i == c.baseline && c.names[i] != "baseline" ? "\(c.names[i]) (baseline)" : c.names[i]) }
         for m in c.metrics {
             let clear = m.mcb.verdicts.contains(.best)
-            labelColumn.append("\(label(m.metric)), \(m.metric.betterDirection) is better" + (clear ? "" : " (no clear best)"))
+            labelColumn.append("\(MetricCatalogue[m.metric].label), \(m.metric.betterDirection) is better" + (clear ? "" : " (no clear best)"))
             labelColumn.append("  difference vs baseline ± 95%")
             labelColumn.append("  better / tied / worse than baseline")
             for i in 0..<k {
@@ -83,7 +75,7 @@ public enum ComparisonTable {
         let mean = m.paired[i]?.mean ?? m.mcb.means[i] ?? m.paired.compactMap { $0?.baselineMean }.first
         guard let mean else { return "—" }
         let mark = m.mcb.marks[i].symbol
-        return HeadlineTable.figure(mean) + (mark.isEmpty ? "" : " " + mark)
+        return MetricFormat.figure(mean) + (mark.isEmpty ? "" : " " + mark)
     }
 
     /// "62 / 30 / 8%": the shares of replications better than, tied with and worse than the
@@ -97,7 +89,7 @@ public enum ComparisonTable {
     /// so a tight interval never prints as "± 0.000".
     static func differenceCell(_ d: Double, _ halfWidth: Double?) -> String {
         guard let h = halfWidth, h > 0, h.isFinite else {
-            return (d > 0 ? "+" : "") + HeadlineTable.figure(d)
+            return (d > 0 ? "+" : "") + MetricFormat.figure(d)
         }
         let decimals = min(6, max(0, 1 - Int(log10(h).rounded(.down))))
         return String(format: "%+.\(decimals)f ± %.\(decimals)f", d, h)

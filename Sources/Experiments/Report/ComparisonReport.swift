@@ -109,7 +109,7 @@ enum ComparisonReport {
                       directory: String) -> (html: String, charts: [Chart]) {
         let data = read(t, best: bestTable)
         // The pictures show the headline figures when the file has them, not all 30.
-        let headline = Set(HeadlineTable.metrics.map(\.0.name))
+        let headline = Set(MetricLabels.headline)
         let shown = data.metrics.contains(where: headline.contains) ? data.metrics.filter(headline.contains) : data.metrics
         let seed = seedOf(directory, data.baseline)
         let others = data.scenarios.filter { $0 != data.baseline }
@@ -155,7 +155,7 @@ enum ComparisonReport {
         let bestPath = (directory as NSString).appendingPathComponent("best.csv")
         let bestTable = FileManager.default.fileExists(atPath: bestPath) ? try CSVTable.read(bestPath) : nil
         let data = read(table, best: bestTable)
-        let headline = Set(HeadlineTable.metrics.map(\.0.name))
+        let headline = Set(MetricLabels.headline)
         let metrics = data.metrics.contains(where: headline.contains) ? data.metrics.filter(headline.contains) : data.metrics
         func row(_ cells: [String]) -> String {
             "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |\n"

@@ -1,34 +1,23 @@
 import ProgramModel
 
-/// How charts name a figure of MODEL.md section 7, its unit and which side of an axis is better.
+/// How reports show a figure, read from the one `MetricCatalogue`: its label without the unit
+/// (the unit goes on the axis or after the number), ratios as percentages and their differences
+/// in percentage points.
 public enum MetricLabels {
-    /// The direction from the one place directions live (`ReplicationMetric.higherIsBetter`);
-    /// a column that is not a section 7 figure counts as higher-is-better.
-    public static func higherIsBetter(_ metric: String) -> Bool {
-        ReplicationMetric(name: metric)?.higherIsBetter ?? true
-    }
+    public static func higherIsBetter(_ metric: String) -> Bool { MetricCatalogue.higherIsBetter(metric) }
 
-    /// The display label of a metric column, without its unit: the headline label where there
-    /// is one.
+    /// The catalogue's label without a trailing unit: "NPV", "time to first value".
     public static func label(_ metric: String) -> String {
-        var l = metric.replacingOccurrences(of: "_", with: " ")
-        if let (_, headline) = HeadlineTable.metrics.first(where: { $0.0.name == metric }) { l = headline }
-        for suffix in [" (months)", " (k$)", " months"] where l.hasSuffix(suffix) { l = String(l.dropLast(suffix.count)) }
-        return l
+        let l = MetricCatalogue.label(metric), unit = MetricCatalogue.unit(metric).rawValue
+        return l.hasSuffix(" (\(unit))") ? String(l.dropLast(unit.count + 3)) : l
     }
 
-    /// Rates and ROI are shown as percentages, and their differences in percentage points.
-    public static func isPercent(_ metric: String) -> Bool {
-        metric.hasSuffix("_rate") || metric == "roi" || metric == "squad_utilization"
-    }
+    /// Ratios (rates, ROI, utilization, readiness) are shown as percentages.
+    public static func isPercent(_ metric: String) -> Bool { MetricCatalogue.unit(metric) == .ratio }
 
     /// The unit a value is shown in: "%", "months", "k$" or "count".
     public static func unit(_ metric: String) -> String {
-        if isPercent(metric) { return "%" }
-        if metric.hasSuffix("_months") || metric == "break_even_month" { return "months" }
-        if ["value_realized", "cost", "net_value", "npv"].contains(metric) || metric.hasSuffix("_cost") { return "k$" }
-        if metric == "final_mean_readiness" { return "0–1" }
-        return "count"
+        isPercent(metric) ? "%" : MetricCatalogue.unit(metric).rawValue
     }
 
     /// The unit of a difference: percentage points for percentages.
@@ -41,7 +30,7 @@ public enum MetricLabels {
         "\(label(metric)) (\(unit(metric)))"
     }
 
-    /// A value in the metric's display unit: "28.5%", "19.1 months" as "19.1", "−6,455".
+    /// A value in the metric's display unit: "28.5%", "19.1", "−6,455".
     public static func value(_ x: Double, _ metric: String) -> String {
         isPercent(metric) ? FigureFormat.number(100 * x) + "%" : FigureFormat.number(x)
     }
@@ -54,11 +43,11 @@ public enum MetricLabels {
     /// The number plotted for a value: percentages are scaled to 0–100.
     public static func scale(_ metric: String) -> Double { isPercent(metric) ? 100 : 1 }
 
+    /// The headline figures' column names, in the catalogue's order.
+    public static var headline: [String] { MetricCatalogue.headline.map(\.name) }
+
     /// Metrics in headline order first, the rest in their given order.
-    public static func ordered(_ metrics: [String]) -> [String] {
-        let headline = HeadlineTable.metrics.map(\.0.name).filter(metrics.contains)
-        return headline + metrics.filter { !headline.contains($0) }
-    }
+    public static func ordered(_ metrics: [String]) -> [String] { MetricCatalogue.ordered(metrics) }
 
     /// The footnote that maps labels back to column names, for readers of the CSV files.
     public static func footnote(_ metrics: [String]) -> String {

@@ -40,7 +40,7 @@ public enum ReportBuilder {
     /// A compare folder's scorecard and verdicts as Markdown tables (`execsim report --markdown`).
     public static func markdown(forDirectory directory: String) throws(OutputError) -> String {
         guard kind(of: directory) == .comparison else {
-            throw OutputError(action: "read", path: directory, reason: "--markdown needs a compare folder (with comparison.csv)")
+            throw OutputError(action: OutputError.read, path: directory, reason: "--markdown needs a compare folder (with comparison.csv)")
         }
         return try ComparisonReport.markdown(directory)
     }
@@ -55,7 +55,7 @@ public enum ReportBuilder {
         case .sweep:
             return try SweepReport.report(directory)
         case nil:
-            throw OutputError(action: "read", path: directory,
+            throw OutputError(action: OutputError.read, path: directory,
                               reason: "not a run, compare or sweep folder (no summary.csv, comparison.csv or points.csv)")
         }
     }
@@ -68,14 +68,14 @@ public enum ReportBuilder {
             + [ConvergenceChart.chart(run)]
         let html = HTMLReport.page(title: "What the \(run.source.scenario) program delivers: \(run.source.replications) simulated runs",
                                    subtitle: run.source.caption, lead: [headlineTable(run)], charts: charts,
-                                   notes: [MetricLabels.footnote(HeadlineTable.metrics.map(\.0.name))])
+                                   notes: [MetricLabels.footnote(MetricLabels.headline)])
         return (html, charts)
     }
 
     /// The same figures `execsim run` prints, as a table.
     static func headlineTable(_ run: RunFolder) -> HTMLReport.Table {
-        let rows = HeadlineTable.metrics.map { metric, _ -> [String] in
-            let name = metric.name, label = MetricLabels.axisLabel(name)
+        let rows = MetricLabels.headline.map { name -> [String] in
+            let label = MetricLabels.axisLabel(name)
             guard let s = run.summaries[name], let mean = s.mean else { return [label, "—", "—", "0"] }
             var interval = MetricLabels.value(mean, name)
             if let lo = s.ci95Low, let hi = s.ci95High {

@@ -26,7 +26,7 @@ enum SweepReport {
                                  seed: manifest?["seed"]?.number.map { UInt64($0) })
         func shown(_ all: [String]) -> [String] {
             let ordered = MetricLabels.ordered(all)
-            let headline = Set(HeadlineTable.metrics.map(\.0.name))
+            let headline = Set(MetricLabels.headline)
             return ordered.contains(where: headline.contains) ? ordered.filter(headline.contains) : Array(ordered.prefix(4))
         }
         let pointIndex = points.doubles("point").map { $0.map { Int($0) } }
