@@ -281,6 +281,8 @@ import ProgramModel
         let svg = try String(contentsOfFile: (dir as NSString).appendingPathComponent("grid-npv.svg"), encoding: .utf8)
         for point in 1...8 { #expect(svg.contains(">\u{2212}\(point),000<"), "point \(point) drawn") }
         #expect(svg.contains("dataDomains[*].readiness = 0.2") && svg.contains("dataDomains[*].readiness = 0.8"))
+        // Paths on the axes are explained once in words, from the scenario schema.
+        #expect(html.contains("teams.delivery: ") && html.contains("dataDomains[*].readiness: How clean"))
         // The table has every metric, not only the first.
         #expect(html.contains("NPV (k$)") && html.contains("ROI (%)") && html.contains("7.00%"))
     }

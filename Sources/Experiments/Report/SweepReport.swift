@@ -116,7 +116,7 @@ enum SweepReport {
         }
         let html = HTMLReport.page(title: "What moves the \(name) program: sensitivity over \(points.rows.count) design points",
                                    subtitle: source.caption, tables: [table], charts: charts,
-                                   notes: [MetricLabels.footnote(metrics)])
+                                   notes: [MetricLabels.footnote(metrics), parameterFootnote(parameters)])
         return (html, charts)
     }
 
@@ -171,6 +171,18 @@ enum SweepReport {
             return GridLineChart.chart(metric: metric, xParameter: xParameter, xLabels: xLabels, lines: lines,
                                        lineParameter: lineParameter, held: held, source: source)
         }
+    }
+
+    /// What each parameter path means, from the scenario schema, so a chart labelled with a path
+    /// still says what it varies: "teams.delivery: Delivery squads …".
+    static func parameterFootnote(_ parameters: [String]) -> String {
+        let fields = ScenarioSchema.descriptions
+        let meanings = parameters.map { path -> String in
+            // "dataDomains[*].readiness" and "dataDomains[2].readiness" are the schema's "dataDomains[].readiness".
+            let key = path.replacingOccurrences(of: #"\[[^\]]*\]"#, with: "[]", options: .regularExpression)
+            return fields.first { $0.path == key }.map { "\(path): \($0.meaning)" } ?? path
+        }
+        return "Parameters: " + meanings.joined(separator: " ")
     }
 
     static func unique(_ values: [String?]) -> [String] {
