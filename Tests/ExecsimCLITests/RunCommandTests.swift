@@ -141,6 +141,11 @@ import ProgramModel
         for key in ["\"horizonMonths\"", "\"archetypes\"", "\"rollout\"", "\"discountRatePerYear\""] {
             #expect(r.stdout.contains(key))
         }
+        // The levers of issue 13, each with its default value.
+        for field in ["\"prioritization\": \"fifo\"", "\"valueEstimateP90Ratio\": 2", "\"additions\": []",
+                      "\"pilotCostPerMonth\": 0", "\"scaleUpCostPerMonth\": 0", "\"runCostPerMonth\": 0"] {
+            #expect(r.stdout.contains(field), "defaults lack \(field)")
+        }
     }
 
     @Test func traceWritesTheEventLogOfOneReplication() {

@@ -12,7 +12,7 @@ struct ReportCommand: ExecsimCommand {
                        help: "Print a compare folder's scorecard and verdicts as Markdown tables instead (writes nothing)."),
         ],
         positionals: [
-            PositionalSpec(name: "dir", help: "A folder written by run (summary.csv), compare (comparison.csv) or sweep (points.csv).",
+            PositionalSpec(name: "dir", help: "A folder written by run (summary.csv), compare (comparison.csv), sweep (points.csv) or explore (experiments.csv).",
                            minCount: 1, maxCount: 1),
         ],
         discussion: """
@@ -23,7 +23,8 @@ struct ReportCommand: ExecsimCommand {
             the squad backlog, where the time goes and convergence; a compare folder the verdicts,
             the scorecard, one forest plot per figure, risk against return and every scenario's
             absolute results side by side (from runs/<name>/); a sweep folder the tornado from the
-            base, Morris μ and μ*–σ, the grid heatmap or the Latin-hypercube scatter plots.
+            base, Morris μ and μ*–σ, the grid heatmap or the Latin-hypercube scatter plots; an
+            explore folder robustness, outcomes across worlds, regret and the PRIM boxes of discovery.json.
             ★ marks only Hsu's MCB best; with none, every contender is ☆ ("no clear best").
             """)
 

@@ -12,21 +12,28 @@ public enum FanChart {
     }
 
     /// Month 0 (nothing yet) followed by the month-end rows; percentiles are sorted per month
-    /// so the bands never cross even if a file was edited by hand.
-    public static func geometry(_ rows: [RunFolder.MonthRow], costPerMonth: Double) -> Geometry {
+    /// so the bands never cross even if a file was edited by hand. The cost line is the mean of
+    /// the `cumulative_cost` series where the folder has it (pilot, scale-up and run costs make
+    /// it vary), else the squads' constant rate × month.
+    public static func geometry(_ rows: [RunFolder.MonthRow], costPerMonth: Double,
+                                costSeries: [RunFolder.MonthRow]? = nil) -> Geometry {
         var months = [0.0], quantiles = [[0.0, 0, 0, 0, 0]], cost = [0.0]
+        let costByMonth = costSeries.map { Dictionary($0.map { ($0.month, $0.mean) }, uniquingKeysWith: { a, _ in a }) }
         for r in rows {
             months.append(r.month)
             quantiles.append([r.p5, r.p25, r.p50, r.p75, r.p95].sorted())
-            cost.append(costPerMonth * r.month)
+            cost.append(costByMonth?[r.month] ?? costPerMonth * r.month)
         }
         return Geometry(months: months, quantiles: quantiles, costLine: cost)
     }
 
+    /// The geometry of a run folder's value and cost.
+    public static func geometry(_ run: RunFolder) -> Geometry {
+        geometry(run.series["cumulative_value"] ?? [], costPerMonth: run.costPerMonth, costSeries: run.series["cumulative_cost"])
+    }
+
     public static func chart(_ run: RunFolder) -> Chart {
-        let rows = run.series["cumulative_value"] ?? []
-        let breakEven = run.summaries["break_even_month"]
-        return chart(geometry(rows, costPerMonth: run.costPerMonth), breakEven: breakEven, source: run.source)
+        chart(geometry(run), breakEven: run.summaries["break_even_month"], source: run.source)
     }
 
     public static func chart(_ g: Geometry, breakEven: RunFolder.SummaryRow?, source: ChartSource) -> Chart {
@@ -56,8 +63,8 @@ public enum FanChart {
 
         var note = """
             Bands are percentiles over replications of the value realized up to each month end \
-            (undiscounted k$); the cost line is (delivery + foundation squads) × cost per squad-month × \
-            month, the same in every replication. The median curve is not any one replication's path, \
+            (undiscounted k$); the cost line is the mean cumulative cost (squads, and pilots, scale-ups and \
+            running systems where they are priced). The median curve is not any one replication's path, \
             so where it crosses the cost line is not the median break-even month: the next chart shows \
             the share of replications broken even by each month.
             """

@@ -72,7 +72,7 @@ enum SideBySide {
         var frame = ChartFrame(title: title, caption: source.caption, height: height, legendRows: 1,
                                leftMargin: 64, rightMargin: 12, bottomMargin: 60)
         frame.legend([(.band(Palette.blue, 0.3, nil), "value: median, p25–p75"), (.line(Palette.vermillion, "7 4"), "cumulative cost")])
-        let geometries = runs.map { FanChart.geometry($0.1.series["cumulative_value"] ?? [], costPerMonth: $0.1.costPerMonth) }
+        let geometries = runs.map { FanChart.geometry($0.1) }
         let top = geometries.flatMap { g in g.quantiles.map { $0[3] } + g.costLine }.max() ?? 1
         let divisor = top >= 10_000 ? 1000.0 : 1
         let unit = divisor == 1 ? "k$" : "M$"
@@ -106,7 +106,7 @@ enum SideBySide {
                        anchor: .middle, rotate: -90)
         let note = """
             Each panel: the median and p25–p75 over replications of the value realized by each month \
-            end, against that scenario's cumulative cost (squads × cost per squad-month × month). All \
+            end, against that scenario's mean cumulative cost. All \
             panels share both axes.
             """
         return Chart(name: "value-against-cost", title: title, svg: frame.render(), note: note)
