@@ -33,7 +33,12 @@ public struct ProgramSimulation {
     var deliverySquads = 0
     var joinedSquads = 0
     var ttvSum = 0.0, ttvCount = 0
+    /// Use cases by the whole month of their time to value, ⌈ttv⌉ (at least 1): the
+    /// `use_cases_valued_within` series is its running sum.
+    var valuedByMonth: [Int] = []
     var p2pSum = 0.0, p2pCount = 0
+    /// Durations of the work steps finished within the horizon (where the time goes).
+    var steps = StepDurations()
     var g0WaitSum = 0.0, g0Count = 0
     var g1WaitSum = 0.0, g1Count = 0
     let monthCount: Int
@@ -63,6 +68,7 @@ public struct ProgramSimulation {
         ledger = ValueLedger(delta: p.discountPerMonth)
         monthCount = Int(scenario.horizonMonths.rounded(.down))
         (squadsAvailableSeries, squadCostSeries) = Self.fixedSeries(p, months: monthCount)
+        valuedByMonth = Array(repeating: 0, count: monthCount + 1)
     }
 
     public var scenario: Scenario { p.scenario }
@@ -137,7 +143,9 @@ public struct ProgramSimulation {
         pilotsInProgress = 0
         scaleUpsInProgress = 0
         ttvSum = 0; ttvCount = 0
+        for m in valuedByMonth.indices { valuedByMonth[m] = 0 }
         p2pSum = 0; p2pCount = 0
+        steps = StepDurations()
         g0WaitSum = 0; g0Count = 0
         g1WaitSum = 0; g1Count = 0
         nextMonth = 1
@@ -201,9 +209,9 @@ public struct ProgramSimulation {
 
     mutating func recordMonthEnd() {
         let m = Double(nextMonth)
-        var busy = 0
+        var busy = 0, waiting = 0
         // By index: iterating `pools` would copy each pool (and retain its queues).
-        for i in pools.indices { busy &+= pools[i].busy }
+        for i in pools.indices { busy &+= pools[i].busy; waiting &+= pools[i].waiting }
         let value = ledger.cumulative(at: m), cost = ledger.cumulativeCost(at: m)
         let production = Double(productionSystems), pilots = Double(pilotsInProgress)
         let costVaries = squadCostSeries == nil
@@ -214,6 +222,7 @@ public struct ProgramSimulation {
             series[SeriesMetric.pilotsInProgress.rawValue].append(pilots)
             series[SeriesMetric.squadsBusy.rawValue].append(Double(busy))
             if costVaries { series[SeriesMetric.cumulativeCost.rawValue].append(cost) }
+            series[SeriesMetric.squadBacklog.rawValue].append(Double(waiting))
         }
         nextMonth += 1
     }
@@ -228,6 +237,11 @@ public struct ProgramSimulation {
             if u.stage.isInPurgatory { r.inPurgatoryAtHorizon += 1 }
         }
         r.meanUseCaseTTVMonths = ttvCount > 0 ? ttvSum / Double(ttvCount) : nil
+        var within = 0
+        for m in stride(from: 1, through: monthCount, by: 1) {
+            within += valuedByMonth[m]
+            r.series[SeriesMetric.useCasesValuedWithin.rawValue].append(Double(within))
+        }
         r.meanPilotToProductionMonths = p2pCount > 0 ? p2pSum / Double(p2pCount) : nil
         r.valueRealized = ledger.cumulative(at: p.horizon)
         recordCosts(into: &r)
@@ -246,6 +260,10 @@ public struct ProgramSimulation {
         // Each squad counted from the month it joins (6.7).
         r.squadUtilization = busyMonths / squadMonths
         r.finalMeanReadiness = readiness.reduce(0, +) / Double(readiness.count)
+        r.meanDataPrepMonths = steps.mean(.dataPrep)
+        r.meanPilotMonths = steps.mean(.pilot)
+        r.meanScaleUpMonths = steps.mean(.scaleUp)
+        r.meanRolloutMonths = steps.mean(.rollout)
         return r
     }
 }
