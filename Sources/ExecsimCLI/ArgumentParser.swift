@@ -1,4 +1,5 @@
 import Experiments
+import ProgramModel
 import StrictJSON
 
 /// What a command accepts: its options, its positional arguments and its help text.
@@ -218,15 +219,7 @@ public struct ParsedArguments: Sendable {
     }
 
     /// `100000000` → `100,000,000` in messages.
-    static func grouped(_ value: Int) -> String {
-        let digits = String(value.magnitude)
-        var out = ""
-        for (i, c) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out += "," }
-            out.append(c)
-        }
-        return (value < 0 ? "-" : "") + out
-    }
+    static func grouped(_ value: Int) -> String { ScenarioLimits.grouped(Double(value)) }
 
     /// Option `name` as a finite number, or `defaultValue` when not given.
     public func double(_ name: String, default defaultValue: Double) throws(UsageError) -> Double {

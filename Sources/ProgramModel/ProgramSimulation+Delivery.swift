@@ -23,7 +23,12 @@ extension ProgramSimulation {
             priorityClass = 2
             useCases[uc].stage = .waitingForPrepSquad
         }
-        if pools[poolIndex(uc)].request(client: Int32(uc), priorityClass: priorityClass, at: now) {
+        let pool = poolIndex(uc), rank = requestRank(uc, priorityClass), t = now
+        // Through the buffer, so the pool is mutated in place rather than copied out and back.
+        let granted = pools.withUnsafeMutableBufferPointer {
+            $0[pool].request(client: Int32(uc), priorityClass: priorityClass, rank: rank, at: t)
+        }
+        if granted {
             startWork(uc)
         } else {
             note(uc, "squad_queued", "class=\(priorityClass)")
@@ -32,7 +37,8 @@ extension ProgramSimulation {
 
     /// Frees the use case's squad; a waiting request takes it at once.
     mutating func releaseSquad(_ uc: Int) {
-        if let grant = pools[poolIndex(uc)].release(at: now) {
+        let pool = poolIndex(uc), t = now
+        if let grant = pools.withUnsafeMutableBufferPointer({ $0[pool].release(at: t) }) {
             startWork(Int(grant.client))
         }
     }
@@ -52,6 +58,7 @@ extension ProgramSimulation {
         let d = duration(p.dataPrepDuration, uc) * useCases[uc].complexity
             * (1 + p.scenario.stages.dataPrep.readinessPenalty * (1 - r))
         useCases[uc].prepDuration = d
+        useCases[uc].stepStartedAt = now
         note(uc, "data_prep_start", "readiness=\(r) duration=\(d)")
         schedule(.dataPrepEnd, uc, after: d)
     }
@@ -78,9 +85,13 @@ extension ProgramSimulation {
     }
 
     mutating func startPilot(_ uc: Int) {
+        // Data preparation, with any remediation, ends where the pilot starts.
+        steps.add(.dataPrep, now - useCases[uc].stepStartedAt)
+        useCases[uc].stepStartedAt = now
         useCases[uc].stage = .pilot
         result.pilotsStarted += 1
         pilotsInProgress += 1
+        chargePilots()
         var d = duration(p.pilotDuration, uc) * useCases[uc].complexity
         if p.scenario.coDevelopment.enabled {
             d += duration(p.embedMonths, uc) * (1 - p.scenario.coDevelopment.overlap)
@@ -101,7 +112,9 @@ extension ProgramSimulation {
     /// outcome; the pilot counts as finished for strategy learning (5.2).
     mutating func endPilot(_ uc: Int) {
         pilotsInProgress -= 1
+        chargePilots()
         pilotsFinished += 1
+        steps.add(.pilot, now - useCases[uc].stepStartedAt)
         let success = useCases[uc].rng.bernoulli(pilotSuccessProbability(uc))
         releaseSquad(uc)
         useCases[uc].work = .none
@@ -121,6 +134,9 @@ extension ProgramSimulation {
     /// longer by the coupling k (5.7).
     mutating func startScaleUp(_ uc: Int) {
         useCases[uc].stage = .scaleUp
+        scaleUpsInProgress += 1
+        chargeScaleUps()
+        useCases[uc].stepStartedAt = now
         let d = duration(p.scaleUpDuration, uc) * useCases[uc].complexity
             * (1 + p.coupling * Double(productionSystems))
         note(uc, "scale_up_start", "production_systems=\(productionSystems) duration=\(d)")
@@ -129,7 +145,11 @@ extension ProgramSimulation {
 
     mutating func endScaleUp(_ uc: Int) {
         result.reachedProduction += 1
+        scaleUpsInProgress -= 1
+        chargeScaleUps()
         productionSystems += 1
+        chargeRunning()
+        steps.add(.scaleUp, now - useCases[uc].stepStartedAt)
         p2pSum += now - useCases[uc].pilotSucceededAt
         p2pCount += 1
         note(uc, "reached_production", "pilot_to_production=\(now - useCases[uc].pilotSucceededAt)")

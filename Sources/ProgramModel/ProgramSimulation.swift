@@ -28,11 +28,24 @@ public struct ProgramSimulation {
     var pilotsFinished = 0
     var productionSystems = 0
     var pilotsInProgress = 0
+    var scaleUpsInProgress = 0
+    /// Delivery squads, and all squads (delivery and foundation), that have joined (4.3).
+    var deliverySquads = 0
+    var joinedSquads = 0
     var ttvSum = 0.0, ttvCount = 0
+    /// Use cases by the whole month of their time to value, ⌈ttv⌉ (at least 1): the
+    /// `use_cases_valued_within` series is its running sum.
+    var valuedByMonth: [Int] = []
     var p2pSum = 0.0, p2pCount = 0
+    /// Durations of the work steps finished within the horizon (where the time goes).
+    var steps = StepDurations()
     var g0WaitSum = 0.0, g0Count = 0
     var g1WaitSum = 0.0, g1Count = 0
     let monthCount: Int
+    /// Month-end series that the scenario alone fixes, the same in every replication (see
+    /// `fixedSeries`): shared by every result instead of appended to month by month.
+    let squadsAvailableSeries: [Double]
+    let squadCostSeries: [Double]?
     var nextMonth = 1
     /// Events handled over the simulation's lifetime, for throughput benchmarks.
     public private(set) var eventsProcessed = 0
@@ -45,14 +58,17 @@ public struct ProgramSimulation {
     /// `Scenario.validate()` on one built in code.)
     public init(scenario: Scenario) {
         p = ModelParameters(scenario)
-        pools = p.poolSizes.map { ServerPool(servers: $0, priorityClasses: 3) }
+        let disciplines = Self.squadDisciplines(p)
+        pools = p.poolSizes.map { ServerPool(servers: $0, disciplines: disciplines) }
         committee = SteeringCommittee(cadence: scenario.governance.committee.cadenceMonths,
                                       capacity: scenario.governance.committee.capacity)
         readiness = p.initialReadiness
         deferredWaiters = Array(repeating: [], count: p.initialReadiness.count)
-        foundationDomain = Array(repeating: -1, count: scenario.teams.foundation)
-        ledger = ValueLedger(costRate: p.costRate, delta: p.discountPerMonth)
+        foundationDomain = Array(repeating: -1, count: p.foundationSquads)
+        ledger = ValueLedger(delta: p.discountPerMonth)
         monthCount = Int(scenario.horizonMonths.rounded(.down))
+        (squadsAvailableSeries, squadCostSeries) = Self.fixedSeries(p, months: monthCount)
+        valuedByMonth = Array(repeating: 0, count: monthCount + 1)
     }
 
     public var scenario: Scenario { p.scenario }
@@ -75,11 +91,12 @@ public struct ProgramSimulation {
     mutating func simulate(seed: UInt64, replication: Int) -> ReplicationResult {
         reset(seed: seed, replication: replication)
         let s = p.scenario
-        // At t = 0, in this order: foundation squads, the first committee meeting, the
-        // arrivals (section 2).
-        for squad in 0..<foundationDomain.count {
+        // At t = 0, in this order: foundation squads, the additions' joins, the first
+        // committee meeting, the arrivals (sections 2, 4.3).
+        for squad in 0..<s.teams.foundation {
             queue.schedule(at: 0, ModelEvent(kind: .foundationStart, subject: Int32(squad)))
         }
+        scheduleSquadJoins()
         if s.governance.style != .federated && committee.nextMeetingTime <= p.horizon {
             queue.schedule(at: committee.nextMeetingTime, ModelEvent(kind: .committeeMeeting, subject: 0))
         }
@@ -111,16 +128,24 @@ public struct ProgramSimulation {
         readiness = p.initialReadiness
         for d in deferredWaiters.indices { deferredWaiters[d].removeAll(keepingCapacity: true) }
         for j in foundationDomain.indices { foundationDomain[j] = -1 }
-        ledger = ValueLedger(costRate: p.costRate, delta: p.discountPerMonth)
+        ledger = ValueLedger(delta: p.discountPerMonth)
         now = 0
+        deliverySquads = p.scenario.teams.delivery
+        joinedSquads = p.scenario.teams.delivery + p.scenario.teams.foundation
+        chargeSquads()
         result = ReplicationResult()
         result.series = Array(repeating: [], count: SeriesMetric.allCases.count)
-        for m in result.series.indices { result.series[m].reserveCapacity(monthCount) }
+        result.series[SeriesMetric.squadsAvailable.rawValue] = squadsAvailableSeries
+        if let squadCostSeries { result.series[SeriesMetric.cumulativeCost.rawValue] = squadCostSeries }
+        for m in result.series.indices where result.series[m].isEmpty { result.series[m].reserveCapacity(monthCount) }
         pilotsFinished = 0
         productionSystems = 0
         pilotsInProgress = 0
+        scaleUpsInProgress = 0
         ttvSum = 0; ttvCount = 0
+        for m in valuedByMonth.indices { valuedByMonth[m] = 0 }
         p2pSum = 0; p2pCount = 0
+        steps = StepDurations()
         g0WaitSum = 0; g0Count = 0
         g1WaitSum = 0; g1Count = 0
         nextMonth = 1
@@ -147,6 +172,7 @@ public struct ProgramSimulation {
         case .rollbackEnd: endRollback(uc)
         case .foundationStart: assignFoundationSquad(uc)
         case .foundationChunkEnd: endFoundationChunk(uc)
+        case .squadsJoin: joinSquads(uc)
         }
     }
 
@@ -183,12 +209,21 @@ public struct ProgramSimulation {
 
     mutating func recordMonthEnd() {
         let m = Double(nextMonth)
-        var busy = 0
-        for pool in pools { busy += pool.busy }
-        result.series[SeriesMetric.cumulativeValue.rawValue].append(ledger.cumulative(at: m))
-        result.series[SeriesMetric.productionSystems.rawValue].append(Double(productionSystems))
-        result.series[SeriesMetric.pilotsInProgress.rawValue].append(Double(pilotsInProgress))
-        result.series[SeriesMetric.squadsBusy.rawValue].append(Double(busy))
+        var busy = 0, waiting = 0
+        // By index: iterating `pools` would copy each pool (and retain its queues).
+        for i in pools.indices { busy &+= pools[i].busy; waiting &+= pools[i].waiting }
+        let value = ledger.cumulative(at: m), cost = ledger.cumulativeCost(at: m)
+        let production = Double(productionSystems), pilots = Double(pilotsInProgress)
+        let costVaries = squadCostSeries == nil
+        // One exclusive access to the outer array for all the appends.
+        result.series.withUnsafeMutableBufferPointer { series in
+            series[SeriesMetric.cumulativeValue.rawValue].append(value)
+            series[SeriesMetric.productionSystems.rawValue].append(production)
+            series[SeriesMetric.pilotsInProgress.rawValue].append(pilots)
+            series[SeriesMetric.squadsBusy.rawValue].append(Double(busy))
+            if costVaries { series[SeriesMetric.cumulativeCost.rawValue].append(cost) }
+            series[SeriesMetric.squadBacklog.rawValue].append(Double(waiting))
+        }
         nextMonth += 1
     }
 
@@ -202,22 +237,33 @@ public struct ProgramSimulation {
             if u.stage.isInPurgatory { r.inPurgatoryAtHorizon += 1 }
         }
         r.meanUseCaseTTVMonths = ttvCount > 0 ? ttvSum / Double(ttvCount) : nil
+        var within = 0
+        for m in stride(from: 1, through: monthCount, by: 1) {
+            within += valuedByMonth[m]
+            r.series[SeriesMetric.useCasesValuedWithin.rawValue].append(Double(within))
+        }
         r.meanPilotToProductionMonths = p2pCount > 0 ? p2pSum / Double(p2pCount) : nil
-        r.valueRealized = ledger.cumulative
-        r.cost = p.costRate * p.horizon
+        r.valueRealized = ledger.cumulative(at: p.horizon)
+        recordCosts(into: &r)
         r.npv = ledger.npv(horizon: p.horizon)
-        r.breakEvenMonth = ledger.breakEven
-        var waitSum = 0.0, granted = 0, busyMonths = 0.0
+        r.breakEvenMonth = ledger.breakEven(horizon: p.horizon)
+        var waitSum = 0.0, granted = 0, busyMonths = 0.0, squadMonths = 0.0
         for pool in pools {
             waitSum += pool.waitSum
             granted += pool.grantedCount
             busyMonths += pool.busyTimeIntegral(upTo: p.horizon)
+            squadMonths += pool.serverTimeIntegral(upTo: p.horizon)
         }
         r.meanTeamWaitMonths = granted > 0 ? waitSum / Double(granted) : nil
         r.meanG0WaitMonths = g0Count > 0 ? g0WaitSum / Double(g0Count) : nil
         r.meanG1WaitMonths = g1Count > 0 ? g1WaitSum / Double(g1Count) : nil
-        r.squadUtilization = busyMonths / (Double(p.scenario.teams.delivery) * p.horizon)
+        // Each squad counted from the month it joins (6.7).
+        r.squadUtilization = busyMonths / squadMonths
         r.finalMeanReadiness = readiness.reduce(0, +) / Double(readiness.count)
+        r.meanDataPrepMonths = steps.mean(.dataPrep)
+        r.meanPilotMonths = steps.mean(.pilot)
+        r.meanScaleUpMonths = steps.mean(.scaleUp)
+        r.meanRolloutMonths = steps.mean(.rollout)
         return r
     }
 }

@@ -46,6 +46,8 @@ struct UseCase {
     var unit: Int32
     var domain: Int32
     var fit: Double
+    /// Its place in a ranked squad queue (6.6): Ṽ, or Ṽ/c under wsjf; 0 under fifo.
+    var rank: Double = 0
 
     var stage: UseCaseStage = .g0Decision
     var gate: Gate = .g0
@@ -58,6 +60,8 @@ struct UseCase {
     var prepDuration = 0.0
     var decisionEnteredAt = 0.0
     var pilotSucceededAt = 0.0
+    /// When its current step of work (data preparation, pilot, scale-up, rollout) began.
+    var stepStartedAt = 0.0
     var share = 0.0
     /// Set at the end of its first successful rollout phase, its moment of first value (5.8).
     var reachedValue = false

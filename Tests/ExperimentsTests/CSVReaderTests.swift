@@ -31,7 +31,7 @@ import Testing
                       ("a,b\n1,2\n3,4,5\n", 3, "3 fields")])
     func truncatedAndShortRowsNameTheirLine(text: String, line: Int, message: String) {
         do {
-            _ = try CSVTable(parsing: text)
+            _ = try CSVTable(parsing: text, requireLineEnd: true)
             Issue.record("accepted \(text)")
         } catch {
             #expect(error.line == line)

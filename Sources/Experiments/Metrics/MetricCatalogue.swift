@@ -114,7 +114,7 @@ public enum MetricCatalogue {
             (label, unit, higher) = ("ROI", .ratio, true)
         case .npv:
             (label, unit, higher) = ("NPV (k$)", .kiloDollars, true)
-        case .cost:
+        case .cost, .squadCost, .pilotCost, .scaleUpCost, .runCost:
             (label, unit, higher) = (nil, .kiloDollars, false)
         // Paid-for squads doing work rather than idling; readiness is the data asset built.
         case .squadUtilization, .finalMeanReadiness:
@@ -130,7 +130,8 @@ public enum MetricCatalogue {
             (label, unit, higher) = ("use-case time to value (months)", .months, false)
         case .meanPilotToProductionMonths:
             (label, unit, higher) = ("pilot to production (months)", .months, false)
-        case .breakEvenMonth, .meanTeamWaitMonths, .meanG0WaitMonths, .meanG1WaitMonths:
+        case .breakEvenMonth, .meanTeamWaitMonths, .meanG0WaitMonths, .meanG1WaitMonths,
+             .meanDataPrepMonths, .meanPilotMonths, .meanScaleUpMonths, .meanRolloutMonths:
             (label, unit, higher) = (nil, .months, false)
         case .driftEvents, .complianceIncidents:
             (label, unit, higher) = (nil, .count, false)

@@ -17,10 +17,13 @@ public struct CSVTable: Sendable, Equatable {
     ///
     ///     let t = try CSVTable(parsing: "a,b\n1,\n")
     ///     t.doubles("b")  // [nil]
-    public init(parsing text: String) throws(CSVReadError) {
+    /// - Parameter requireLineEnd: refuse a file whose last line has no line end, as a file
+    ///   execsim wrote always has one (its absence means the file was cut short); files from
+    ///   elsewhere (event logs) may lack it.
+    public init(parsing text: String, requireLineEnd: Bool = false) throws(CSVReadError) {
         let (records, starts) = try Self.records(text)
         guard let first = records.first else { throw CSVReadError(line: 1, message: "empty file") }
-        if !text.hasSuffix("\n") {
+        if requireLineEnd && !text.hasSuffix("\n") {
             throw CSVReadError(line: starts.last ?? 1, message: "the last line has no line end: the file is truncated")
         }
         header = first.map { $0 ?? "" }
@@ -74,7 +77,7 @@ public struct CSVTable: Sendable, Equatable {
             throw OutputError(action: OutputError.read, path: path, reason: "no such file or not readable")
         }
         do throws(CSVReadError) {
-            let table = try CSVTable(parsing: String(decoding: data, as: UTF8.self))
+            let table = try CSVTable(parsing: String(decoding: data, as: UTF8.self), requireLineEnd: true)
             try table.check(required: required, text: text)
             return table
         } catch {

@@ -1,9 +1,9 @@
 import Foundation
 import ProgramModel
 
-/// Combines the folders of `execsim sweep --shard I/N` runs into the folder an unsharded run
-/// would have written, byte for byte: rows sorted by point, the manifest without `shard`,
-/// and the analysis file recomputed from the merged rows.
+/// Combines the folders of `execsim sweep --shard I/N` (or `execsim explore --shard I/N`) runs
+/// into the folder an unsharded run would have written, byte for byte: rows sorted by point
+/// (world), the manifest without `shard`, and the analysis files recomputed from the merged rows.
 public enum SweepMerge {
     public struct Report: Sendable {
         public var points: Int
@@ -16,21 +16,21 @@ public enum SweepMerge {
     @discardableResult
     public static func merge(_ directories: [String], to out: String) throws(SweepRunError) -> Report {
         guard !directories.isEmpty else { throw .refused("no shard folders given") }
-        var recorded: [(directory: String, manifest: SweepManifest.Recorded)] = []
+        var recorded: [(directory: String, manifest: (experiment: any PointExperiment, shard: SweepShard?))] = []
         for directory in directories {
             do throws(ScenarioError) {
-                recorded.append((directory, try SweepManifest.read(directory: directory)))
+                recorded.append((directory, try ExperimentManifest.read(directory: directory)))
             } catch {
                 throw .refused(error.description)
             }
         }
-        let plan = recorded[0].manifest.plan
-        let unsharded = SweepManifest.text(plan, shard: nil)
+        let plan = recorded[0].manifest.experiment
+        let unsharded = plan.manifestText(shard: nil)
         let count = recorded[0].manifest.shard?.count ?? 1
         var seen: [Int: String] = [:]
         for (directory, manifest) in recorded {
-            if SweepManifest.text(manifest.plan, shard: nil) != unsharded {
-                throw .refused("\(directory) and \(recorded[0].directory) hold shards of different sweeps (their manifest.json differ outside \"shard\")")
+            if manifest.experiment.manifestText(shard: nil) != unsharded {
+                throw .refused("\(directory) and \(recorded[0].directory) hold shards of different \(plan.kind) runs (their manifest.json differ outside \"shard\")")
             }
             let shard = manifest.shard ?? SweepShard(index: 0, count: 1)!
             if shard.count != count {
@@ -44,7 +44,7 @@ public enum SweepMerge {
 
         let lock: FolderLock
         do throws(OutputError) {
-            try refuseAsOutput(out, inputs: directories, unsharded: unsharded)
+            try refuseAsOutput(out, inputs: directories, unsharded: unsharded, plan: plan)
             try AtomicFile.createDirectory(out)
             lock = try FolderLock(directory: out, holder: "execsim merge")
         } catch {
@@ -52,66 +52,71 @@ public enum SweepMerge {
         }
         defer { withExtendedLifetime(lock) {} }
 
-        let header = PointsTable.headerBytes(plan.file)
-        let columns = PointsTable.header(plan.file).count
-        var rows = [ArraySlice<UInt8>?](repeating: nil, count: plan.points.count)
+        let header = plan.tableHeaderBytes
+        let columns = plan.tableHeader.count
+        let table = plan.tableName
+        let unit = plan.kind == "explore" ? "worlds" : "points"
+        // A group's rows, in the order they were written; whole groups only (a run killed
+        // mid-group has its complete rows of that group redone on resume, so they do not count).
+        var rows = [[ArraySlice<UInt8>]](repeating: [], count: plan.groupCount)
         var kept: [PointsTable.Contents] = []
         for (directory, manifest) in recorded {
-            let contents = PointsTable.read(directory + "/points.csv", columns: columns)
+            let contents = PointsTable.read(directory + "/" + table, columns: columns)
             guard contents.headerLength > 0, Array(contents.bytes[..<contents.headerLength]) == header else {
-                throw .refused("\(directory)/points.csv is missing or its header does not match its manifest")
+                throw .refused("\(directory)/\(table) is missing or its header does not match its manifest")
             }
             if let (line, reason) = contents.malformed {
-                throw .refused("\(directory)/points.csv line \(line): \(reason); the file was edited or damaged: rerun that shard into a new folder")
+                throw .refused("\(directory)/\(table) line \(line): \(reason); the file was edited or damaged: rerun that shard into a new folder")
             }
             let shard = manifest.shard ?? SweepShard(index: 0, count: 1)!
             for (index, row) in contents.rows.enumerated() {
-                guard row.point >= 0, row.point < plan.points.count, shard.contains(point: row.point) else {
-                    throw .refused("\(directory)/points.csv holds point \(row.point), which is not one of shard \(shard)'s")
+                guard row.point >= 0, row.point < plan.groupCount, shard.contains(point: row.point) else {
+                    throw .refused("\(directory)/\(table) holds \(unit.dropLast()) \(row.point), which is not one of shard \(shard)'s")
                 }
-                if let mismatch = PointsTable.parameterMismatch(contents, row: index, plan: plan) {
-                    throw .refused("\(directory)/points.csv line \(index + 2): \(mismatch); the file was edited: rerun that shard with --resume, which runs such rows again")
+                if let mismatch = plan.rowMismatch(contents, row: index) {
+                    throw .refused("\(directory)/\(table) line \(index + 2): \(mismatch); the file was edited: rerun that shard with --resume, which runs such rows again")
                 }
-                rows[row.point] = contents.bytes[row.range]
+                rows[row.point].append(contents.bytes[row.range])
             }
             kept.append(contents)
         }
-        let missing = rows.indices.filter { rows[$0] == nil }
+        let missing = rows.indices.filter { rows[$0].count != plan.membersPerGroup }
         if !missing.isEmpty {
             let absent = (0..<count).filter { seen[$0] == nil }
-            throw .refused("missing \(missing.count) of \(plan.points.count) points: \(describe(missing))"
+            throw .refused("missing \(missing.count) of \(plan.groupCount) \(unit): \(describe(missing))"
                 + (absent.isEmpty ? " (unfinished shards: resume them with --resume)"
                    : "; shards not given: " + absent.map { "\($0)/\(count)" }.joined(separator: ", ")))
         }
 
         var bytes = header
-        for row in rows { bytes += row! }
+        for group in rows { for row in group { bytes += row } }
         kept = []
         do throws(OutputError) {
             try AtomicFile.createDirectory(out)
-            try AtomicFile.write(bytes, to: out + "/points.csv")
+            try AtomicFile.write(bytes, to: out + "/" + table)
             try AtomicFile.write(Array(unsharded.utf8), to: out + "/manifest.json")
-            try SweepRunner.writeAnalysis(plan, directory: out)
+            try plan.writeAnalysis(directory: out)
         } catch {
             throw .output(error)
         }
-        return Report(points: plan.points.count, shards: recorded.count)
+        return Report(points: plan.groupCount, shards: recorded.count)
     }
 
     /// Refuses an output folder that is one of the inputs, or holds anything but an earlier
     /// merge of the same sweep (a shard, a run folder, someone's `points.csv`).
-    static func refuseAsOutput(_ out: String, inputs: [String], unsharded: String) throws(OutputError) {
+    static func refuseAsOutput(_ out: String, inputs: [String], unsharded: String,
+                               plan: any PointExperiment) throws(OutputError) {
         for input in inputs where OutputFolder.sameEntry(out, input) {
             throw OutputError(action: "write", path: out, reason: "it is one of the shard folders being merged; choose a new --out")
         }
-        try OutputFolder.refuseForeign(out, writer: "execsim merge", owns: SweepRunner.owns)
-        let manifest = out + "/manifest.json", points = out + "/points.csv"
+        try OutputFolder.refuseForeign(out, writer: "execsim merge", owns: plan.owns)
+        let manifest = out + "/manifest.json", points = out + "/" + plan.tableName
         if let recorded = FileManager.default.contents(atPath: manifest) {
             if String(decoding: recorded, as: UTF8.self) != unsharded {
                 throw OutputError(action: "write", path: out, reason: "it holds the output of another sweep or of a shard (its manifest.json differs from the merged one); choose a new --out")
             }
         } else if FileManager.default.fileExists(atPath: points) {
-            throw OutputError(action: "write", path: out, reason: "it holds a points.csv but no manifest.json, so not the output of execsim; choose a new --out")
+            throw OutputError(action: "write", path: out, reason: "it holds a \(plan.tableName) but no manifest.json, so not the output of execsim; choose a new --out")
         }
     }
 

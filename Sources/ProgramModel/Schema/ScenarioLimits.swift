@@ -45,7 +45,7 @@ public enum ScenarioLimits {
     }
 
     /// `12345678` → `12,345,678` for messages.
-    static func grouped(_ x: Double) -> String {
+    public static func grouped(_ x: Double) -> String {
         guard x < 1e15 else { return NumberText.format(x) }
         let digits = String(Int(x.rounded()))
         var out = ""
