@@ -6,11 +6,12 @@ extension ProgramSimulation {
         useCases[uc].stage = .rollout
         useCases[uc].phase = phase
         let d = duration(p.phases[phase].duration, uc)
-        note(uc, "rollout_phase_start", "phase=\(p.scenario.stages.rollout.phases[phase].name) duration=\(d)")
+        if trace.isRecording { trace.note(now, uc, "rollout_phase_start", "phase=\(p.scenario.stages.rollout.phases[phase].name) duration=\(d)") }
         schedule(.rolloutPhaseEnd, uc, after: d)
     }
 
     /// The adoption check at a phase's end, using the use case's current fit.
+    @inline(__always)
     func adoptionProbability(_ uc: Int) -> Double {
         let misaligned = useCases[uc].aligned ? 1 : p.scenario.stages.rollout.misalignedAdoption
         return misaligned * (1 - (1 - p.scenario.stages.rollout.baseAdoption) * (1 - useCases[uc].fit)
@@ -24,10 +25,10 @@ extension ProgramSimulation {
             if useCases[uc].share == 0 {
                 useCases[uc].stage = .decommissioned
                 productionSystems -= 1
-                note(uc, "adoption_stalled", "phase=\(p.scenario.stages.rollout.phases[phase].name) decommissioned")
+                if trace.isRecording { trace.note(now, uc, "adoption_stalled", "phase=\(p.scenario.stages.rollout.phases[phase].name) decommissioned") }
             } else {
                 useCases[uc].stage = .operating
-                note(uc, "adoption_stalled", "phase=\(p.scenario.stages.rollout.phases[phase].name) share=\(useCases[uc].share)")
+                if trace.isRecording { trace.note(now, uc, "adoption_stalled", "phase=\(p.scenario.stages.rollout.phases[phase].name) share=\(useCases[uc].share)") }
             }
             return
         }
@@ -41,14 +42,14 @@ extension ProgramSimulation {
             if result.timeToFirstValueMonths == nil { result.timeToFirstValueMonths = now }
         }
         updateValueRate(uc)
-        note(uc, "rollout_phase_done", "phase=\(p.scenario.stages.rollout.phases[phase].name) share=\(useCases[uc].share)")
+        if trace.isRecording { trace.note(now, uc, "rollout_phase_done", "phase=\(p.scenario.stages.rollout.phases[phase].name) share=\(useCases[uc].share)") }
         if !hadValue && useCases[uc].share > 0 { startOperations(uc) }
         if phase + 1 < p.phases.count {
             startRolloutPhase(uc, phase + 1)
         } else {
             useCases[uc].stage = .operating
             result.scaled += 1
-            note(uc, "scaled")
+            if trace.isRecording { trace.note(now, uc, "scaled") }
         }
     }
 }
