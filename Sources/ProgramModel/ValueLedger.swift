@@ -14,6 +14,10 @@ struct ValueLedger {
     private(set) var discountedValue = 0.0
     private(set) var breakEven: Double? = nil
     private(set) var lastTime = 0.0
+    /// exp(−δ·t) at the end of the last discounted segment, reused as the next segment's start
+    /// (the same value exp would return again, so results are unchanged).
+    private var discountTime = 0.0
+    private var discountAtTime = 1.0
 
     init(costRate: Double, delta: Double) {
         self.costRate = costRate
@@ -28,7 +32,10 @@ struct ValueLedger {
         guard t > t0 else { return }
         if rate != 0 {
             if delta > 0 {
-                discountedValue += rate * (exp(-delta * t0) - exp(-delta * t)) / delta
+                let start = discountTime == t0 ? discountAtTime : exp(-delta * t0)
+                let end = exp(-delta * t)
+                discountedValue += rate * (start - end) / delta
+                (discountTime, discountAtTime) = (t, end)
             } else {
                 discountedValue += rate * (t - t0)
             }

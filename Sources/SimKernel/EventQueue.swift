@@ -40,13 +40,15 @@ extension ScheduledEvent: Equatable where Payload: Equatable {}
 ///     events.popNext()?.payload   // 3
 ///     events.popNext()?.payload   // 7
 ///
-/// The heap moves a hole rather than swapping elements, and its hot paths are `@inlinable` so
-/// that they are specialized for the concrete payload in the calling module.
+/// The heap lives in one ``EventStorage`` buffer (the only unsafe code of the kernel, kept in
+/// `EventStorage.swift`) and moves a hole rather than swapping elements. (Floyd's bottom-up
+/// removal, which takes the hole to a leaf first, measured slower on the model's event mix:
+/// the last event usually belongs near the top.) The hot paths are
+/// `@inlinable` so that they are specialized for the concrete payload in the calling module.
+/// Copies share the buffer until one of them changes (copy on write), like an `Array`.
 public struct EventQueue<Payload> {
-    /// The heap, in level order: `storage[0]` is the next event; the children of `i` are at
-    /// `2i + 1` and `2i + 2`.
     @usableFromInline
-    var storage: ContiguousArray<ScheduledEvent<Payload>>
+    var storage: EventStorage<Payload>
 
     /// The sequence number the next scheduled event gets.
     @usableFromInline
@@ -54,11 +56,10 @@ public struct EventQueue<Payload> {
 
     /// Creates an empty event list with room for `reservingCapacity` events.
     ///
-    /// - Complexity: O(`reservingCapacity`) for the allocation.
+    /// - Complexity: O(1) (one allocation).
     @inlinable
     public init(reservingCapacity: Int = 0) {
-        storage = []
-        storage.reserveCapacity(reservingCapacity)
+        storage = EventStorage.create(capacity: Swift.max(16, reservingCapacity))
         nextSequence = 0
     }
 
@@ -66,29 +67,41 @@ public struct EventQueue<Payload> {
     ///
     /// - Complexity: O(1)
     @inlinable
-    public var count: Int { storage.count }
+    public var count: Int { storage.withUnsafeMutablePointerToHeader { $0.pointee.count } }
 
     /// Whether no event is pending.
     ///
     /// - Complexity: O(1)
     @inlinable
-    public var isEmpty: Bool { storage.isEmpty }
+    public var isEmpty: Bool { count == 0 }
 
     /// The time of the next event, or nil when none is pending.
     ///
     /// - Complexity: O(1)
     @inlinable
-    public var nextTime: Double? { storage.first?.time }
+    public var nextTime: Double? {
+        storage.withUnsafeMutablePointers { header, heap in header.pointee.count > 0 ? heap[0].time : nil }
+    }
 
     /// Schedules `payload` at `time`, after every event already scheduled at that same time.
     ///
-    /// - Complexity: O(log `count`)
+    /// - Complexity: O(log `count`); amortized O(1) for the growth of the buffer.
     @inlinable
     public mutating func schedule(at time: Double, _ payload: Payload) {
         let event = ScheduledEvent(time: time, sequence: nextSequence, payload: payload)
         nextSequence &+= 1
-        storage.append(event)
-        siftUp(event, from: storage.count &- 1)
+        makeUniqueWithRoomForOneMore()
+        storage.withUnsafeMutablePointers { header, heap in
+            var hole = header.pointee.count
+            header.pointee.count = hole &+ 1
+            while hole > 0 {
+                let parent = (hole &- 1) &>> 1
+                guard event.runsBefore(heap[parent]) else { break }
+                (heap + hole).moveInitialize(from: heap + parent, count: 1)
+                hole = parent
+            }
+            (heap + hole).initialize(to: event)
+        }
     }
 
     /// Removes and returns the next event, or nil when none is pending.
@@ -96,11 +109,28 @@ public struct EventQueue<Payload> {
     /// - Complexity: O(log `count`)
     @inlinable
     public mutating func popNext() -> ScheduledEvent<Payload>? {
-        guard let last = storage.popLast() else { return nil }
-        if storage.isEmpty { return last }
-        let first = storage[0]
-        siftDownFromRoot(last)
-        return first
+        if isEmpty { return nil }
+        makeUnique()
+        return storage.withUnsafeMutablePointers { header, heap in
+            let first = heap.move()
+            let n = header.pointee.count &- 1
+            header.pointee.count = n
+            guard n > 0 else { return first }
+            let last = (heap + n).move()
+            // The root is a hole; move it down until the last event fits there.
+            var hole = 0
+            while true {
+                var child = 2 &* hole &+ 1
+                guard child < n else { break }
+                let right = child &+ 1
+                if right < n && heap[right].runsBefore(heap[child]) { child = right }
+                guard heap[child].runsBefore(last) else { break }
+                (heap + hole).moveInitialize(from: heap + child, count: 1)
+                hole = child
+            }
+            (heap + hole).initialize(to: last)
+            return first
+        }
     }
 
     /// Removes and returns the next event if it happens at or before `horizon`; nil when none
@@ -109,7 +139,7 @@ public struct EventQueue<Payload> {
     /// - Complexity: O(log `count`)
     @inlinable
     public mutating func popNext(notAfter horizon: Double) -> ScheduledEvent<Payload>? {
-        guard let first = storage.first, first.time <= horizon else { return nil }
+        guard let time = nextTime, time <= horizon else { return nil }
         return popNext()
     }
 
@@ -119,58 +149,42 @@ public struct EventQueue<Payload> {
     /// - Complexity: O(`count`)
     @inlinable
     public mutating func removeAll() {
-        storage.removeAll(keepingCapacity: true)
+        makeUnique()
+        storage.removeAll()
         nextSequence = 0
     }
 
-    /// Moves the hole at `index` up until `event` fits there, then stores it.
-    @inlinable
-    mutating func siftUp(_ event: ScheduledEvent<Payload>, from index: Int) {
-        storage.withUnsafeMutableBufferPointer { heap in
-            var hole = index
-            while hole > 0 {
-                let parent = (hole &- 1) &>> 1
-                guard event.runsBefore(heap[parent]) else { break }
-                heap[hole] = heap[parent]
-                hole = parent
-            }
-            heap[hole] = event
+    @inlinable @inline(__always)
+    mutating func makeUnique() {
+        if !isKnownUniquelyReferenced(&storage) {
+            storage = storage.copy(capacity: capacity)
         }
     }
 
-    /// Treats the root as a hole, moves it down until `event` fits there, then stores it.
-    @inlinable
-    mutating func siftDownFromRoot(_ event: ScheduledEvent<Payload>) {
-        storage.withUnsafeMutableBufferPointer { heap in
-            let count = heap.count
-            var hole = 0
-            while true {
-                var child = 2 &* hole &+ 1
-                guard child < count else { break }
-                let right = child &+ 1
-                if right < count && heap[right].runsBefore(heap[child]) {
-                    child = right
-                }
-                guard heap[child].runsBefore(event) else { break }
-                heap[hole] = heap[child]
-                hole = child
-            }
-            heap[hole] = event
+    @inlinable @inline(__always)
+    mutating func makeUniqueWithRoomForOneMore() {
+        let full = count == capacity
+        if full || !isKnownUniquelyReferenced(&storage) {
+            storage = storage.copy(capacity: full ? 2 &* capacity : capacity)
         }
     }
+
+    @inlinable
+    var capacity: Int { storage.withUnsafeMutablePointerToHeader { $0.pointee.capacity } }
 }
 
-extension EventQueue: Sendable where Payload: Sendable {}
+extension EventQueue: @unchecked Sendable where Payload: Sendable {}
 
 extension EventQueue {
     /// Whether every parent runs before its children; for tests.
     ///
     /// - Complexity: O(`count`)
     func satisfiesHeapOrder() -> Bool {
-        for index in storage.indices.dropFirst()
-        where storage[index].runsBefore(storage[(index - 1) / 2]) {
-            return false
+        storage.withUnsafeMutablePointers { header, heap in
+            for index in 1..<Swift.max(1, header.pointee.count) where heap[index].runsBefore(heap[(index - 1) / 2]) {
+                return false
+            }
+            return true
         }
-        return true
     }
 }

@@ -35,10 +35,11 @@ public enum RunFiles {
         let replicationsFile = try AtomicFileStream(path: path("replications.csv"))
         let months = Int(scenario.horizonMonths.rounded(.down))
         var accumulator = RunAccumulator(months: months, exactLimit: exactLimit)
+        let parameters = ModelParameters(scenario)
         var start = 0
         while start < manifest.replications {
             let end = min(start + blockSize, manifest.replications)
-            let block = ScenarioRunner.run(scenario, seed: manifest.seed, replications: start..<end,
+            let block = ScenarioRunner.run(parameters, seed: manifest.seed, replications: start..<end,
                                            threads: threads, progress: progress)
             try replicationsFile.append(ReplicationsTable.csv(block, firstIndex: start, threads: threads))
             accumulator.add(block, threads: threads)
