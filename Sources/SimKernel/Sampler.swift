@@ -131,7 +131,9 @@ public struct Sampler: Sendable, Equatable {
     /// attempts on average, so bounds should not cut away nearly all the mass.
     ///
     /// - Complexity: O(1) expected; O(log n) for an empirical distribution of n values.
-    @inlinable
+    /// Always inlined: a call out of line would copy the sampler (about 100 bytes) out of the
+    /// parameters it lives in on every draw.
+    @inlinable @inline(__always)
     public func sample<G: RandomNumberGenerator>(_ g: inout G) -> Double {
         switch kind {
         case .fixed:
