@@ -27,6 +27,7 @@ public struct ScheduledEvent<Payload> {
 }
 
 extension ScheduledEvent: Sendable where Payload: Sendable {}
+extension ScheduledEvent: BitwiseCopyable where Payload: BitwiseCopyable {}
 extension ScheduledEvent: Equatable where Payload: Equatable {}
 
 /// The future event list: a binary min-heap ordered by (time, sequence).
@@ -40,15 +41,20 @@ extension ScheduledEvent: Equatable where Payload: Equatable {}
 ///     events.popNext()?.payload   // 3
 ///     events.popNext()?.payload   // 7
 ///
-/// The heap lives in one ``EventStorage`` buffer (the only unsafe code of the kernel, kept in
-/// `EventStorage.swift`) and moves a hole rather than swapping elements. (Floyd's bottom-up
-/// removal, which takes the hole to a leaf first, measured slower on the model's event mix:
-/// the last event usually belongs near the top.) The hot paths are
-/// `@inlinable` so that they are specialized for the concrete payload in the calling module.
-/// Copies share the buffer until one of them changes (copy on write), like an `Array`.
-public struct EventQueue<Payload> {
+/// The heap lives in one ``EventBuffer`` (the kernel's one piece of unsafe memory, in
+/// `EventBuffer.swift`) and moves a hole rather than swapping elements; payloads are plain
+/// bitwise-copyable values, as STYLE.md asks of events anyway, so moving one is a plain copy
+/// and the buffer never deinitializes anything. Copies of a queue share the buffer until one
+/// of them changes (copy on write), like an `Array`. The hot paths are `@inlinable` so that
+/// they are specialized for the concrete payload in the calling module.
+public struct EventQueue<Payload: BitwiseCopyable> {
     @usableFromInline
-    var storage: EventStorage<Payload>
+    var buffer: EventBuffer<ScheduledEvent<Payload>>
+
+    /// The number of pending events: `buffer.events[0..<count]` is the heap, in level order
+    /// (the children of `i` are at `2i + 1` and `2i + 2`).
+    @usableFromInline
+    var _count: Int
 
     /// The sequence number the next scheduled event gets.
     @usableFromInline
@@ -59,7 +65,8 @@ public struct EventQueue<Payload> {
     /// - Complexity: O(1) (one allocation).
     @inlinable
     public init(reservingCapacity: Int = 0) {
-        storage = EventStorage.create(capacity: Swift.max(16, reservingCapacity))
+        buffer = EventBuffer(capacity: Swift.max(16, reservingCapacity))
+        _count = 0
         nextSequence = 0
     }
 
@@ -67,21 +74,19 @@ public struct EventQueue<Payload> {
     ///
     /// - Complexity: O(1)
     @inlinable
-    public var count: Int { storage.withUnsafeMutablePointerToHeader { $0.pointee.count } }
+    public var count: Int { _count }
 
     /// Whether no event is pending.
     ///
     /// - Complexity: O(1)
     @inlinable
-    public var isEmpty: Bool { count == 0 }
+    public var isEmpty: Bool { _count == 0 }
 
     /// The time of the next event, or nil when none is pending.
     ///
     /// - Complexity: O(1)
     @inlinable
-    public var nextTime: Double? {
-        storage.withUnsafeMutablePointers { header, heap in header.pointee.count > 0 ? heap[0].time : nil }
-    }
+    public var nextTime: Double? { _count > 0 ? buffer.events[0].time : nil }
 
     /// Schedules `payload` at `time`, after every event already scheduled at that same time.
     ///
@@ -90,18 +95,19 @@ public struct EventQueue<Payload> {
     public mutating func schedule(at time: Double, _ payload: Payload) {
         let event = ScheduledEvent(time: time, sequence: nextSequence, payload: payload)
         nextSequence &+= 1
-        makeUniqueWithRoomForOneMore()
-        storage.withUnsafeMutablePointers { header, heap in
-            var hole = header.pointee.count
-            header.pointee.count = hole &+ 1
-            while hole > 0 {
-                let parent = (hole &- 1) &>> 1
-                guard event.runsBefore(heap[parent]) else { break }
-                (heap + hole).moveInitialize(from: heap + parent, count: 1)
-                hole = parent
-            }
-            (heap + hole).initialize(to: event)
+        if _count == buffer.capacity || !isKnownUniquelyReferenced(&buffer) {
+            buffer = buffer.copy(count: _count, capacity: _count == buffer.capacity ? 2 &* buffer.capacity : buffer.capacity)
         }
+        let heap = buffer.events
+        var hole = _count
+        _count &+= 1
+        while hole > 0 {
+            let parent = (hole &- 1) &>> 1
+            guard event.runsBefore(heap[parent]) else { break }
+            heap[hole] = heap[parent]
+            hole = parent
+        }
+        heap[hole] = event
     }
 
     /// Removes and returns the next event, or nil when none is pending.
@@ -109,28 +115,29 @@ public struct EventQueue<Payload> {
     /// - Complexity: O(log `count`)
     @inlinable
     public mutating func popNext() -> ScheduledEvent<Payload>? {
-        if isEmpty { return nil }
-        makeUnique()
-        return storage.withUnsafeMutablePointers { header, heap in
-            let first = heap.move()
-            let n = header.pointee.count &- 1
-            header.pointee.count = n
-            guard n > 0 else { return first }
-            let last = (heap + n).move()
-            // The root is a hole; move it down until the last event fits there.
-            var hole = 0
-            while true {
-                var child = 2 &* hole &+ 1
-                guard child < n else { break }
-                let right = child &+ 1
-                if right < n && heap[right].runsBefore(heap[child]) { child = right }
-                guard heap[child].runsBefore(last) else { break }
-                (heap + hole).moveInitialize(from: heap + child, count: 1)
-                hole = child
-            }
-            (heap + hole).initialize(to: last)
-            return first
+        guard _count > 0 else { return nil }
+        if !isKnownUniquelyReferenced(&buffer) {
+            buffer = buffer.copy(count: _count, capacity: buffer.capacity)
         }
+        let heap = buffer.events
+        let first = heap[0]
+        let n = _count &- 1
+        _count = n
+        guard n > 0 else { return first }
+        // The root is a hole; move it down until the last event fits there.
+        let last = heap[n]
+        var hole = 0
+        while true {
+            var child = 2 &* hole &+ 1
+            guard child < n else { break }
+            let right = child &+ 1
+            if right < n && heap[right].runsBefore(heap[child]) { child = right }
+            guard heap[child].runsBefore(last) else { break }
+            heap[hole] = heap[child]
+            hole = child
+        }
+        heap[hole] = last
+        return first
     }
 
     /// Removes and returns the next event if it happens at or before `horizon`; nil when none
@@ -139,38 +146,19 @@ public struct EventQueue<Payload> {
     /// - Complexity: O(log `count`)
     @inlinable
     public mutating func popNext(notAfter horizon: Double) -> ScheduledEvent<Payload>? {
-        guard let time = nextTime, time <= horizon else { return nil }
+        guard _count > 0 && buffer.events[0].time <= horizon else { return nil }
         return popNext()
     }
 
     /// Removes every pending event and restarts the sequence numbers, keeping the capacity, so
     /// a queue reused for the next replication behaves exactly like a new one.
     ///
-    /// - Complexity: O(`count`)
+    /// - Complexity: O(1)
     @inlinable
     public mutating func removeAll() {
-        makeUnique()
-        storage.removeAll()
+        _count = 0
         nextSequence = 0
     }
-
-    @inlinable @inline(__always)
-    mutating func makeUnique() {
-        if !isKnownUniquelyReferenced(&storage) {
-            storage = storage.copy(capacity: capacity)
-        }
-    }
-
-    @inlinable @inline(__always)
-    mutating func makeUniqueWithRoomForOneMore() {
-        let full = count == capacity
-        if full || !isKnownUniquelyReferenced(&storage) {
-            storage = storage.copy(capacity: full ? 2 &* capacity : capacity)
-        }
-    }
-
-    @inlinable
-    var capacity: Int { storage.withUnsafeMutablePointerToHeader { $0.pointee.capacity } }
 }
 
 extension EventQueue: @unchecked Sendable where Payload: Sendable {}
@@ -180,11 +168,10 @@ extension EventQueue {
     ///
     /// - Complexity: O(`count`)
     func satisfiesHeapOrder() -> Bool {
-        storage.withUnsafeMutablePointers { header, heap in
-            for index in 1..<Swift.max(1, header.pointee.count) where heap[index].runsBefore(heap[(index - 1) / 2]) {
-                return false
-            }
-            return true
+        let heap = buffer.events
+        for index in 1..<Swift.max(1, _count) where heap[index].runsBefore(heap[(index - 1) / 2]) {
+            return false
         }
+        return true
     }
 }
