@@ -52,6 +52,11 @@ public struct RunAccumulator: Sendable {
         replications += results.count
     }
 
+    /// The mean and 95% half-width of `metric` over the replications added so far.
+    public func meanAndHalfWidth(_ metric: ReplicationMetric) -> (mean: Double?, halfWidth: Double?) {
+        figures[metric.rawValue].meanAndHalfWidth
+    }
+
     private func allSummaries(threads: Int) -> [Summary] {
         let figures = self.figures
         return ParallelReplications.map(count: figures.count, threads: threads) { figures[$0].summary() }

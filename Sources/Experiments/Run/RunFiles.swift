@@ -16,6 +16,10 @@ public enum RunFiles {
         public var summaries: MetricSummaries
         /// Worst-case percentile rank error as a fraction of n: 0 when percentiles are exact.
         public var percentileRankErrorBound: Double
+        /// The replications run: the manifest's, or where the stopping rule stopped.
+        public var replications: Int
+        /// With a stopping rule: why the run stopped.
+        public var stopping: StoppingRule.Outcome?
     }
 
     /// The folder a scenario's files go to: its name, made safe for a file system.
@@ -26,9 +30,13 @@ public enum RunFiles {
         return (directory as NSString).appendingPathComponent(safe.isEmpty ? "scenario" : safe)
     }
 
+    /// - Parameter stopping: when given, the run goes on in the rule's blocks until its
+    ///   targets are met or its cap is reached, and `manifest.replications` is ignored (the
+    ///   manifest written records the replications run and the rule's outcome).
     public static func run(_ scenario: Scenario, manifest: RunManifest, threads: Int,
                            progress: ProgressBar? = nil, to directory: String,
-                           exactLimit: Int = StreamingSummary.defaultExactLimit) throws(OutputError) -> Outcome {
+                           exactLimit: Int = StreamingSummary.defaultExactLimit,
+                           stopping: StoppingRule? = nil) throws(OutputError) -> Outcome {
         let folder = folder(for: scenario, in: directory)
         try AtomicFile.createDirectory(folder)
         let path = { (name: String) in (folder as NSString).appendingPathComponent(name) }
@@ -36,14 +44,25 @@ public enum RunFiles {
         let months = Int(scenario.horizonMonths.rounded(.down))
         var accumulator = RunAccumulator(months: months, exactLimit: exactLimit)
         let parameters = ModelParameters(scenario)
+        var manifest = manifest
+        var outcome: StoppingRule.Outcome? = nil
         var start = 0
-        while start < manifest.replications {
-            let end = min(start + blockSize, manifest.replications)
+        while start < (stopping?.maxReplications ?? manifest.replications) {
+            let end = stopping?.nextBlockEnd(after: start) ?? min(start + blockSize, manifest.replications)
             let block = ScenarioRunner.run(parameters, seed: manifest.seed, replications: start..<end,
                                            threads: threads, progress: progress)
             try replicationsFile.append(ReplicationsTable.csv(block, firstIndex: start, threads: threads))
             accumulator.add(block, threads: threads)
             start = end
+            if let rule = stopping {
+                let estimates = rule.targets.map { accumulator.meanAndHalfWidth($0.metric) }
+                if let stop = rule.check(replications: end, estimates: estimates) {
+                    outcome = stop
+                    manifest.replications = end
+                    manifest.stopping = (rule, stop)
+                    break
+                }
+            }
         }
         try replicationsFile.commit()
 
@@ -56,7 +75,8 @@ public enum RunFiles {
         try AtomicFile.write(Array(repeatable.jsonText().utf8), to: path("scenario.json"))
         try AtomicFile.write(Array(manifest.jsonText().utf8), to: path("manifest.json"))
         return Outcome(folder: folder, summaries: summaries,
-                       percentileRankErrorBound: accumulator.percentileRankErrorBound)
+                       percentileRankErrorBound: accumulator.percentileRankErrorBound,
+                       replications: manifest.replications, stopping: outcome)
     }
 
     /// Writes the files of a run whose results are all in memory (a comparison needs them for

@@ -7,6 +7,8 @@ public struct RunManifest: Sendable {
     public var replications: Int
     public var commandLine: [String]
     public var startTime: Date
+    /// With `--precision`: the rule and why the run stopped (nil for a fixed count).
+    public var stopping: (rule: StoppingRule, outcome: StoppingRule.Outcome)? = nil
 
     public init(seed: UInt64, replications: Int, commandLine: [String], startTime: Date) {
         self.seed = seed
@@ -24,7 +26,21 @@ public struct RunManifest: Sendable {
             (key: "replications", value: .number(Double(replications))),
             (key: "command_line", value: .array(commandLine.map { .string($0) })),
             (key: "start_time", value: .string(formatter.string(from: startTime))),
-        ])
+        ] + stoppingFields)
         return JSONWriter.prettyText(value)
+    }
+
+    private var stoppingFields: [(key: String, value: JSONValue)] {
+        guard let (rule, outcome) = stopping else { return [] }
+        return [(key: "stopping", value: .object([
+            (key: "precision", value: .array(rule.targets.map { .string($0.text) })),
+            (key: "max_replications", value: .number(Double(rule.maxReplications))),
+            (key: "block_replications", value: .number(Double(rule.blockSize))),
+            (key: "all_targets_met", value: .bool(outcome.allMet)),
+            (key: "decided_by", value: .string(outcome.deciding.target.metric.name)),
+            (key: "half_widths", value: .object(outcome.checks.map { c in
+                (key: c.target.metric.name, value: c.halfWidth.map { .number($0) } ?? .null)
+            })),
+        ]))]
     }
 }

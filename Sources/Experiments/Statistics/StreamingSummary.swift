@@ -94,6 +94,35 @@ public struct StreamingSummary: Sendable {
         return sketch
     }
 
+    /// The mean and the 95% confidence half-width t(0.975, n − 1)·s/√n of the values so far,
+    /// as `summary()` would give them, without sorting: nil where undefined (no value for the
+    /// mean, fewer than two for the half-width). For stopping rules, checked after each block.
+    ///
+    /// - Complexity: O(n) while every value is kept, O(1) after.
+    public var meanAndHalfWidth: (mean: Double?, halfWidth: Double?) {
+        let count: Int, mean: Double, m2: Double
+        if mode == .values {
+            count = values.count
+            guard count > 0 else { return (nil, nil) }
+            // The corrected two-pass algorithm of `Summary`.
+            var sum = 0.0
+            for x in values { sum += x }
+            let first = sum / Double(count)
+            var deviations = 0.0, squares = 0.0
+            for x in values {
+                deviations += x - first
+                squares += (x - first) * (x - first)
+            }
+            mean = first + deviations / Double(count)
+            m2 = squares - deviations * deviations / Double(count)
+        } else {
+            (count, mean, m2) = (n, self.mean, self.m2)
+        }
+        guard count > 1 else { return (mean, nil) }
+        let std = (Swift.max(0, m2) / Double(count - 1)).squareRoot()
+        return (mean, StudentT.quantile(0.975, degreesOfFreedom: count - 1) * std / Double(count).squareRoot())
+    }
+
     /// Whether percentiles are estimated (by the sketch) rather than exact.
     public var isEstimated: Bool { mode == .sketch }
 
