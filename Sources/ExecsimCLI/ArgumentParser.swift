@@ -1,3 +1,4 @@
+import StrictJSON
 /// What a command accepts: its options, its positional arguments and its help text.
 public struct CommandSpec: Sendable {
     /// The word after `execsim` that selects the command.
@@ -116,6 +117,11 @@ public struct ParsedArguments: Sendable {
     public var values: [String: String]
     /// Whether `-h` or `--help` appeared before `--`; nothing else is validated then.
     public var helpRequested: Bool
+    /// Every value given for each option, in order, for options that may repeat (`--set`).
+    public var repeatedValues: [String: [String]] = [:]
+    /// The whole command line execsim was given, from its name on (`execsim run a.json`), for
+    /// manifests: what was asked, not whatever process hosts the command.
+    public var commandLine: [String] = []
 
     /// The positional arguments of the `PositionalSpec` named `name`.
     public func positionals(named name: String) -> ArraySlice<String> {
@@ -146,6 +152,13 @@ public struct ParsedArguments: Sendable {
     }
 
     /// The raw value of option `name`, or nil when it was not given.
+    /// Every value given for option `name`, in command-line order.
+    public func strings(_ name: String) -> [String] {
+        precondition(spec.option(named: name).map { !$0.isFlag } == true,
+                     "command '\(spec.name)' has no option '\(name)' with a value")
+        return repeatedValues[name] ?? []
+    }
+
     public func string(_ name: String) -> String? {
         precondition(spec.option(named: name).map { !$0.isFlag } == true,
                      "command '\(spec.name)' has no option '\(name)' taking a value")
@@ -241,16 +254,18 @@ public func parseArguments(_ arguments: [String], for spec: CommandSpec) throws(
             name = argument
         }
         guard let option = spec.option(named: name) else {
-            throw .unknownOption(name, suggestion: closestMatch(
-                to: name, among: spec.options.map(\.name) + ["--help"]))
+            throw .unknownOption(name, suggestion: ClosestMatch.to(
+                name, among: spec.options.map(\.name) + ["--help"]))
         }
         if option.isFlag {
             if let inlineValue { throw .unexpectedValue(option: name, value: inlineValue) }
             parsed.values[name] = ""
         } else if let inlineValue {
             parsed.values[name] = inlineValue
+            parsed.repeatedValues[name, default: []].append(inlineValue)
         } else if index < arguments.endIndex, !arguments[index].hasPrefix("--") {
             parsed.values[name] = arguments[index]
+            parsed.repeatedValues[name, default: []].append(arguments[index])
             index += 1
         } else {
             throw .missingValue(option: name)
@@ -273,35 +288,4 @@ public func parseArguments(_ arguments: [String], for spec: CommandSpec) throws(
         throw .unexpectedArgument(parsed.positionals[maximum])
     }
     return parsed
-}
-
-/// The candidate closest to `word` in edit distance, if it is close enough to be a likely typo;
-/// ties go to the earlier candidate so the suggestion is deterministic.
-func closestMatch(to word: String, among candidates: [String]) -> String? {
-    let limit = Swift.max(2, word.count / 3)
-    var best: (candidate: String, distance: Int)?
-    for candidate in candidates {
-        let distance = editDistance(word, candidate)
-        if distance <= limit, distance < (best?.distance ?? .max) {
-            best = (candidate, distance)
-        }
-    }
-    return best?.candidate
-}
-
-/// Levenshtein distance between two strings, by characters.
-func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
-    if a.isEmpty || b.isEmpty { return a.count + b.count }
-    var previous = Array(0...b.count)
-    var current = previous
-    for i in 1...a.count {
-        current[0] = i
-        for j in 1...b.count {
-            let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
-            current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, substitution)
-        }
-        swap(&previous, &current)
-    }
-    return previous[b.count]
 }

@@ -1,4 +1,5 @@
 import Experiments
+import StrictJSON
 
 /// The command line of execsim: dispatches to a command and turns errors into messages and
 /// exit codes.
@@ -27,7 +28,7 @@ public enum ExecsimCLI {
         case "help":
             return runHelp(Array(arguments.dropFirst()), io: io, hint: topLevelHint)
         case let option where option.hasPrefix("-"):
-            let suggestion = closestMatch(to: option, among: ["--help", "--version"])
+            let suggestion = ClosestMatch.to(option, among: ["--help", "--version"])
             return report(UsageError.unknownOption(option, suggestion: suggestion),
                           hint: topLevelHint, io: io)
         default:
@@ -40,7 +41,8 @@ public enum ExecsimCLI {
         let spec = command.spec
         let hint = "See '\(executableName) \(spec.name) --help'."
         do {
-            let parsed = try parseArguments(Array(arguments.dropFirst()), for: spec)
+            var parsed = try parseArguments(Array(arguments.dropFirst()), for: spec)
+            parsed.commandLine = [executableName] + arguments
             if parsed.helpRequested {
                 io.writeOutput(HelpFormatter.commandHelp(spec))
                 return ExitCode.success.rawValue
@@ -69,7 +71,7 @@ public enum ExecsimCLI {
 
     private static func unknownCommand(_ name: String) -> UsageError {
         let names = CommandRegistry.commands.map(\.spec.name) + ["help"]
-        return .unknownCommand(name, suggestion: closestMatch(to: name, among: names))
+        return .unknownCommand(name, suggestion: ClosestMatch.to(name, among: names))
     }
 
     /// Prints `error` as `Error: <message>` (plus `hint` for usage errors) and returns its
@@ -80,12 +82,10 @@ public enum ExecsimCLI {
             io.printErrorLine("Error: \(usage)")
             io.printErrorLine(hint)
             return ExitCode.usage.rawValue
-        case let failure as CommandFailure:
-            io.printErrorLine("Error: \(failure.message)")
-            return failure.exitCode.rawValue
         default:
-            io.printErrorLine("Error: internal error: \(error)")
-            return ExitCode.internalError.rawValue
+            let code = ExitCode.of(error)
+            io.printErrorLine(code == .internalError ? "Error: internal error: \(error)" : "Error: \(error)")
+            return code.rawValue
         }
     }
 }

@@ -11,6 +11,23 @@ public enum ExitCode: Int32, Sendable {
     case cannotWriteOutput = 73
 }
 
+import Experiments
+import ProgramModel
+
+extension ExitCode {
+    /// The one place errors get their exit code: commands throw what went wrong and this
+    /// decides what it means for the process.
+    static func of(_ error: any Error) -> ExitCode {
+        switch error {
+        case is UsageError: .usage
+        case let failure as CommandFailure: failure.exitCode
+        case is DocumentError: .invalidInput
+        case let output as OutputError: output.isUnreadableInput ? .invalidInput : .cannotWriteOutput
+        default: .internalError
+        }
+    }
+}
+
 /// A command's failure other than a usage error: the message shown after `Error: ` and the
 /// exit code, for example an invalid scenario file (``ExitCode/invalidInput``).
 public struct CommandFailure: Error, Equatable, CustomStringConvertible {

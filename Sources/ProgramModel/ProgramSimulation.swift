@@ -46,7 +46,8 @@ public struct ProgramSimulation {
     /// The event log, kept only by `runTraced`.
     var trace: TraceRecorder
 
-    /// Compiles a validated scenario. (Scenarios read with `Scenario.decode` are validated.)
+    /// Compiles a validated scenario. (Scenarios read with `Scenario.decode` are validated; call
+    /// `Scenario.validate()` on one built in code.)
     public init(scenario: Scenario) {
         self.init(parameters: ModelParameters(scenario))
     }

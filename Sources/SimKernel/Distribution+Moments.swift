@@ -87,7 +87,8 @@ extension Distribution {
             if x < min { return 0 }
             if x >= max { return 1 }
             let (alpha, beta) = Self.pertShapes(min: min, mode: mode, max: max, lambda: lambda)
-            return regularizedIncompleteBeta(alpha, beta, (x - min) / (max - min))
+            let u = (x - min) / (max - min)
+            return SpecialFunctions.regularizedIncompleteBeta(a: alpha, b: beta, x: u, y: (max - x) / (max - min))
         case .exponential(let mean):
             if x < 0 { return 0 }
             if mean == 0 { return 1 }
@@ -96,11 +97,11 @@ extension Distribution {
             if x <= 0 { return 0 }
             let sigma = Self.lognormalSigma(median: median, p90: p90)
             if sigma == 0 { return x < median ? 0 : 1 }
-            return standardNormalCDF((log(x) - log(median)) / sigma)
+            return NormalDistribution.cdf((log(x) - log(median)) / sigma)
         case .gamma(let mean, let cv):
             if x <= 0 { return 0 }
             if cv == 0 || mean == 0 { return x < mean ? 0 : 1 }
-            return regularizedLowerIncompleteGamma(1 / (cv * cv), x / (mean * cv * cv))
+            return SpecialFunctions.regularizedLowerIncompleteGamma(1 / (cv * cv), x / (mean * cv * cv))
         case .normal(let mean, let sd, let min, let max):
             if let point = Self.normalPointMass(mean: mean, sd: sd, min: min, max: max) {
                 return x < point ? 0 : 1
@@ -109,7 +110,7 @@ extension Distribution {
             if let max, x >= max { return 1 }
             let z = (x - mean) / sd
             guard let t = TruncatedNormal(mean: mean, sd: sd, min: min, max: max) else {
-                return standardNormalCDF(z)
+                return NormalDistribution.cdf(z)
             }
             return t.cdf(z)
         case .empirical(let values, let weights):
@@ -158,19 +159,19 @@ private struct TruncatedNormal {
         alpha = min.map { ($0 - mean) / sd } ?? -.infinity
         beta = max.map { ($0 - mean) / sd } ?? .infinity
         mass = alpha > 0
-            ? standardNormalCDF(-alpha) - standardNormalCDF(-beta)
-            : standardNormalCDF(beta) - standardNormalCDF(alpha)
+            ? NormalDistribution.cdf(-alpha) - NormalDistribution.cdf(-beta)
+            : NormalDistribution.cdf(beta) - NormalDistribution.cdf(alpha)
     }
 
     /// (φ(α) − φ(β)) / Z: the mean in units of σ relative to μ.
     var meanShift: Double {
-        (standardNormalPDF(alpha) - standardNormalPDF(beta)) / mass
+        (NormalDistribution.pdf(alpha) - NormalDistribution.pdf(beta)) / mass
     }
 
     /// 1 + (αφ(α) − βφ(β))/Z − shift²: the variance in units of σ².
     var varianceFactor: Double {
         // x·φ(x) → 0 as x → ±∞; write it out so ∞·0 does not give NaN.
-        func xpdf(_ x: Double) -> Double { x.isInfinite ? 0 : x * standardNormalPDF(x) }
+        func xpdf(_ x: Double) -> Double { x.isInfinite ? 0 : x * NormalDistribution.pdf(x) }
         let shift = meanShift
         return 1 + (xpdf(alpha) - xpdf(beta)) / mass - shift * shift
     }
@@ -178,92 +179,8 @@ private struct TruncatedNormal {
     /// P(X ≤ μ + zσ) under the truncated law, for α ≤ z < β.
     func cdf(_ z: Double) -> Double {
         let kept = alpha > 0
-            ? standardNormalCDF(-alpha) - standardNormalCDF(-z)
-            : standardNormalCDF(z) - standardNormalCDF(alpha)
+            ? NormalDistribution.cdf(-alpha) - NormalDistribution.cdf(-z)
+            : NormalDistribution.cdf(z) - NormalDistribution.cdf(alpha)
         return Swift.min(1, Swift.max(0, kept / mass))
     }
-}
-
-/// Φ(z) = ½·erfc(−z/√2), accurate in the lower tail.
-private func standardNormalCDF(_ z: Double) -> Double {
-    0.5 * erfc(-z / 2.0.squareRoot())
-}
-
-/// φ(z) = exp(−z²/2)/√(2π).
-private func standardNormalPDF(_ z: Double) -> Double {
-    exp(-0.5 * z * z) / (2 * Double.pi).squareRoot()
-}
-
-/// P(a, x), the regularized lower incomplete gamma function (the gamma CDF at x, scale 1).
-///
-/// Series for x < a + 1, Lentz's continued fraction for Q = 1 − P otherwise (Numerical Recipes
-/// §6.2); both converge to about 1e-15.
-private func regularizedLowerIncompleteGamma(_ a: Double, _ x: Double) -> Double {
-    if x <= 0 { return 0 }
-    let logPrefactor = a * log(x) - x - lgamma(a)
-    if x < a + 1 {
-        var term = 1 / a, sum = term, n = a
-        for _ in 0..<100_000 {
-            n += 1
-            term *= x / n
-            sum += term
-            if abs(term) < abs(sum) * 1e-16 { break }
-        }
-        return Swift.min(1, sum * exp(logPrefactor))
-    }
-    let tiny = 1e-300
-    var b = x + 1 - a, c = 1 / tiny, d = 1 / b, h = d
-    for i in 1...100_000 {
-        let an = -Double(i) * (Double(i) - a)
-        b += 2
-        d = an * d + b
-        if abs(d) < tiny { d = tiny }
-        c = b + an / c
-        if abs(c) < tiny { c = tiny }
-        d = 1 / d
-        let delta = d * c
-        h *= delta
-        if abs(delta - 1) < 1e-16 { break }
-    }
-    return Swift.max(0, 1 - exp(logPrefactor) * h)
-}
-
-/// I_x(a, b), the regularized incomplete beta function (the beta CDF at x).
-///
-/// Lentz's continued fraction (Numerical Recipes §6.4), using the symmetry
-/// I_x(a, b) = 1 − I_{1−x}(b, a) so the fraction converges quickly.
-private func regularizedIncompleteBeta(_ a: Double, _ b: Double, _ x: Double) -> Double {
-    if x <= 0 { return 0 }
-    if x >= 1 { return 1 }
-    let logFront = lgamma(a + b) - lgamma(a) - lgamma(b) + a * log(x) + b * log1p(-x)
-    if x > (a + 1) / (a + b + 2) {
-        return 1 - regularizedIncompleteBeta(b, a, 1 - x)
-    }
-    let tiny = 1e-300
-    var c = 1.0, d = 1 - (a + b) * x / (a + 1)
-    if abs(d) < tiny { d = tiny }
-    d = 1 / d
-    var h = d
-    for m in 1...10_000 {
-        let m = Double(m)
-        // Even step.
-        var an = m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m))
-        d = 1 + an * d
-        if abs(d) < tiny { d = tiny }
-        c = 1 + an / c
-        if abs(c) < tiny { c = tiny }
-        d = 1 / d
-        h *= d * c
-        // Odd step.
-        an = -(a + m) * (a + b + m) * x / ((a + 2 * m) * (a + 2 * m + 1))
-        d = 1 + an * d
-        if abs(d) < tiny { d = tiny }
-        c = 1 + an / c
-        if abs(c) < tiny { c = tiny }
-        d = 1 / d
-        let delta = d * c
-        h *= delta
-        if abs(delta - 1) < 1e-16 { break }
-    }
-    return exp(logFront) * h / a
 }

@@ -1,3 +1,4 @@
+import StrictJSON
 import Foundation
 
 /// One invalid parameter of a distribution: `field` names the parameter as a scenario file
@@ -160,17 +161,12 @@ extension Distribution {
         if sd == 0 { return (min <= mean && mean <= max) ? 1 : 0 }
         let a = (min - mean) / sd
         let b = (max - mean) / sd
-        // Upper tail Q(z) = P(Z > z) = erfc(z/√2)/2; for a ≥ 0 use Q(a) − Q(b), else Φ(b) − Φ(a).
-        func upper(_ z: Double) -> Double { 0.5 * erfc(z / 2.0.squareRoot()) }
+        // Upper tail Q(z) = P(Z > z) = Φ(−z); for a ≥ 0 use Q(a) − Q(b), else Φ(b) − Φ(a).
+        func upper(_ z: Double) -> Double { NormalDistribution.cdf(-z) }
         if a >= 0 { return upper(a) - upper(b) }
         return upper(-b) - upper(-a)
     }
 
-    /// Numbers in messages: integral values without ".0", others shortest round-trip.
-    static func format(_ x: Double) -> String {
-        if x.isFinite, x == x.rounded(), abs(x) < 9_007_199_254_740_992 {
-            return x == 0 ? "0" : String(Int64(x))
-        }
-        return x.description
-    }
+    /// Numbers in messages, spelled as files spell them.
+    static func format(_ x: Double) -> String { NumberText.format(x) }
 }

@@ -145,20 +145,6 @@ public struct ServerPool: Sendable {
         return busyArea + Double(_busy) * (t - lastChange)
     }
 
-    /// The waiting requests in the order they would be served; for censoring reports and tests.
-    ///
-    /// - Complexity: O(`waiting` + `priorityClasses`)
-    public func waitingRequests() -> [(client: Int32, priorityClass: Int, requestTime: Double)] {
-        var result: [(client: Int32, priorityClass: Int, requestTime: Double)] = []
-        result.reserveCapacity(_waiting)
-        for (priorityClass, queue) in queues.enumerated() {
-            queue.forEach { request in
-                result.append((request.client, priorityClass, request.requestTime))
-            }
-        }
-        return result
-    }
-
     @inlinable
     mutating func accountBusyTime(until now: Double) {
         precondition(now >= lastChange, "server pool time went backwards")

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import ExecsimCLI
+import StrictJSON
+import Experiments
 
 private let demo = CommandSpec(
     name: "demo", summary: "A command for tests.", usage: "demo <input> [<extra>...] [options]",
@@ -151,10 +153,10 @@ private func usageMessage(_ body: () throws -> Void) -> String? {
     }
 
     @Test func suggestionsUseEditDistance() {
-        #expect(editDistance("", "abc") == 3)
-        #expect(editDistance("kitten", "sitting") == 3)
-        #expect(closestMatch(to: "--sede", among: ["--seed", "--count"]) == "--seed")
-        #expect(closestMatch(to: "--zzzzzz", among: ["--seed", "--count"]) == nil)
+        #expect(ClosestMatch.editDistance("", "abc") == 3)
+        #expect(ClosestMatch.editDistance("kitten", "sitting") == 3)
+        #expect(ClosestMatch.to("--sede", among: ["--seed", "--count"]) == "--seed")
+        #expect(ClosestMatch.to("--zzzzzz", among: ["--seed", "--count"]) == nil)
     }
 }
 
@@ -264,5 +266,17 @@ final class CapturedIO: @unchecked Sendable {
         let names = CommandRegistry.commands.map(\.spec.name)
         #expect(Set(names).count == names.count)
         #expect(!names.contains("help"))
+    }
+}
+
+@Suite struct ExitCodeTests {
+    @Test func exitCodesAreAssignedInOnePlace() {
+        #expect(ExitCode.of(UsageError.missingCommand) == .usage)
+        #expect(ExitCode.of(DocumentError(issues: [])) == .invalidInput)
+        #expect(ExitCode.of(OutputError(action: OutputError.read, path: "x", reason: "gone")) == .invalidInput)
+        #expect(ExitCode.of(OutputError(action: "write", path: "x", reason: "full")) == .cannotWriteOutput)
+        #expect(ExitCode.of(CommandFailure(.invalidInput, "bad")) == .invalidInput)
+        struct Bug: Error {}
+        #expect(ExitCode.of(Bug()) == .internalError)
     }
 }

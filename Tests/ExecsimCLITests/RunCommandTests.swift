@@ -81,6 +81,10 @@ import ProgramModel
         for key in ["\"execsim_version\"", "\"seed\": 1", "\"replications\": 20", "\"command_line\"", "\"start_time\""] {
             #expect(manifest.contains(key), "manifest lacks \(key)")
         }
+        // The command line as execsim was given it, not the test runner's.
+        let recorded = (try? JSONParser.parse(manifest))?["command_line"]
+        #expect(recorded == .array(["execsim", "run", dir + "/small.json", "--replications", "20",
+                                    "--out", dir + "/out", "--quiet"].map { .string($0) }))
         // No temporary files are left behind.
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder))?.sorted() ?? []
         #expect(names == ["manifest.json", "replications.csv", "scenario.json", "summary.csv", "timeseries.csv"])

@@ -10,10 +10,8 @@ import ProgramModel
     static let runFolder: String = {
         let out = temporaryFolder("report-run")
         let scenario = Scenario()
-        let results = ScenarioRunner.run(scenario, seed: 3, replications: 20, threads: 2)
         let manifest = RunManifest(seed: 3, replications: 20, commandLine: ["test"], startTime: Date())
-        return try! RunFiles.write(scenario: scenario, results: results, summaries: MetricSummaries(results),
-                                   manifest: manifest, to: out)
+        return try! RunFiles.run(scenario, manifest: manifest, threads: 2, to: out).folder
     }()
 
     @Test func svgEscapesTextAndAttributes() {
@@ -33,7 +31,7 @@ import ProgramModel
         #expect(!html.contains("<script"))
         #expect(!html.contains("http://") || !html.contains("src=\"http"))
         #expect(html.contains("Headline figures"))
-        for (metric, label) in HeadlineTable.metrics { #expect(html.contains(SVG.escape(label)), "\(metric)") }
+        for metric in MetricCatalogue.headline { #expect(html.contains(SVG.escape(MetricCatalogue[metric].label)), "\(metric)") }
         for name in ["funnel", "time-to-value", "fan", "capacity"] {
             #expect(html.contains("<figure id=\"\(name)\""), "\(name) in report")
             let svg = try String(contentsOfFile: (Self.runFolder as NSString).appendingPathComponent(name + ".svg"), encoding: .utf8)

@@ -1,4 +1,5 @@
 import Testing
+import SimKernel
 @testable import Experiments
 
 /// Reference values pinned from SciPy 1.17.1, produced by

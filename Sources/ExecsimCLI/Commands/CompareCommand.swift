@@ -6,7 +6,7 @@ struct CompareCommand: ExecsimCommand {
     let spec = CommandSpec(
         name: "compare",
         summary: "Compare scenarios against a baseline with common random numbers.",
-        usage: "compare <a.json> <b.json> [<c.json> ...] [--baseline <name>] [--replications <n>] [--seed <s>] [--metrics <m1,m2,...>] [--delta <metric=value>] [--threads <t>] [--out <dir>] [--report] [--quiet]",
+        usage: "compare <a.json> <b.json> [<c.json> ...] [--baseline <name>] [--replications <n>] [--seed <s>] [--metrics <m1,m2,...>] [--delta <metric=value>] [--threads <t>] [--out <dir>] [--set <path=value> ...] [--name <name>] [--report] [--quiet]",
         options: [
             OptionSpec(name: "--baseline", valueName: "name",
                        help: "The scenario the others are compared with (default: the first file's)."),
@@ -22,7 +22,7 @@ struct CompareCommand: ExecsimCommand {
             OptionSpec(name: "--report", valueName: nil,
                        help: "Also write report.html (forest plot and tables) and the charts as .svg into the output folder."),
             OptionSpec(name: "--quiet", valueName: nil, help: "No progress bars and no table."),
-        ],
+        ] + WhatIfOptions.specs,
         positionals: [
             PositionalSpec(name: "scenario.json", help: "Two or more scenario files.", minCount: 2, maxCount: nil),
         ],
@@ -38,12 +38,8 @@ struct CompareCommand: ExecsimCommand {
             `execsim run` writes). Method and directions: docs/compare.md.
             """)
 
-    /// Replication indices the selection may draw before it stops without a guarantee.
-    static let selectionLimit = 1_000_000
-
     func run(_ args: ParsedArguments, _ io: CommandIO) throws -> Int32 {
-        let scenarios = try ScenarioFiles.load(Array(args.positionals(named: "scenario.json")),
-                                               defaultToBaseline: false)
+        let scenarios = try WhatIfOptions.scenarios(args, defaultToBaseline: false)
         let names = scenarios.map(\.name)
         let baseline: Int
         if let name = args.string("--baseline") {
@@ -59,66 +55,20 @@ struct CompareCommand: ExecsimCommand {
         let seed = try args.uint64("--seed", default: 1)
         let threads = try args.int("--threads", default: 0, minimum: 0)
         let deltas = try Self.deltas(args.string("--delta"))
-        var metrics = try args.string("--metrics").map { try Self.metrics($0) }
-            ?? HeadlineTable.metrics.map(\.0)
-        for (metric, _) in deltas where !metrics.contains(metric) { metrics.append(metric) }
+        let metrics = try args.string("--metrics").map { try Self.metrics($0) } ?? MetricCatalogue.headline
         let out = args.string("--out") ?? "results"
         let quiet = args.flag("--quiet")
 
         let start = Date()
-        var results: [[ReplicationResult]] = []
-        for scenario in scenarios {
-            let runStart = Date()
-            let bar = ProgressBar(total: replications, label: scenario.name, enabled: !quiet)
-            let rs = ScenarioRunner.run(scenario, seed: seed, replications: replications,
-                                        threads: threads, progress: bar)
-            bar.finish()
-            let manifest = RunManifest(seed: seed, replications: replications,
-                                       commandLine: ProcessInfo.processInfo.arguments, startTime: runStart)
-            do {
-                try RunFiles.write(scenario: scenario, results: rs, summaries: MetricSummaries(rs),
-                                   manifest: manifest, to: (out as NSString).appendingPathComponent("runs"))
-            } catch {
-                throw CommandFailure(.cannotWriteOutput, error.description)
-            }
-            results.append(rs)
-        }
-
-        var comparison = ScenarioComparison(names: names, baseline: baseline, results: results,
-                                            metrics: metrics)
-        var notes: [String] = []
-        for (metric, delta) in deltas {
-            let source = ReplicationSource(
-                scenarios: scenarios, metric: metric, seed: seed, threads: threads,
-                initial: results.map { rs in rs.map { $0.value(of: metric) } })
-            let selection = RankingAndSelection.kimNelson(
-                k: scenarios.count, delta: delta, higherIsBetter: metric.higherIsBetter,
-                limit: Self.selectionLimit, sample: source.value)
-            let index = comparison.metrics.firstIndex { $0.metric == metric }!
-            comparison.metrics[index].delta = delta
-            comparison.metrics[index].selection = selection
-            let extra = source.extraReplications.reduce(0, +)
-            notes.append("Selection on \(metric.name) (δ = \(CSVWriter.format(delta))): "
-                + (selection.selected.map { names[$0] } ?? "none")
-                + " after \(selection.replicationsUsed.max() ?? 0) replications"
-                + (extra > 0 ? ", \(extra) run beyond the comparison's" : "")
-                + (selection.hitLimit ? "; stopped at the limit without the 95% guarantee" : ""))
-        }
-
-        do {
-            try AtomicFile.createDirectory(out)
-            try AtomicFile.write(ComparisonTable.comparisonCSV(comparison),
-                                 to: (out as NSString).appendingPathComponent("comparison.csv"))
-            try AtomicFile.write(ComparisonTable.bestCSV(comparison),
-                                 to: (out as NSString).appendingPathComponent("best.csv"))
-        } catch {
-            throw CommandFailure(.cannotWriteOutput, error.description)
-        }
+        let outcome = try ComparisonRun.run(
+            scenarios, baseline: baseline, seed: seed, replications: replications, metrics: metrics,
+            deltas: deltas, threads: threads, commandLine: args.commandLine, overrides: args.strings("--set"),
+            progress: ProgressBar.handler(enabled: !quiet), to: out)
         if !quiet {
             let seconds = String(format: "%.1f", Date().timeIntervalSince(start))
             io.printLine("\(scenarios.count) scenarios, \(replications) replications each, seed \(seed) (\(seconds) s) → \(out)/comparison.csv, \(out)/best.csv")
-            io.writeOutput(ComparisonTable.render(comparison))
-            for note in notes { io.printLine(note) }
+            io.writeOutput(ComparisonTable.render(outcome.comparison))
+            for note in outcome.notes { io.printLine(note) }
         }
         if args.flag("--report") {
             io.printLine("report: \(try ReportCommand.write(out, to: nil))")

@@ -21,20 +21,14 @@ struct ReportCommand: ExecsimCommand {
             """)
 
     func run(_ args: ParsedArguments, _ io: CommandIO) throws -> Int32 {
-        guard let directory = args.positionals(named: "dir").first else {
-            throw CommandFailure(.usage, "report needs a folder")
-        }
+        let directory = args.positionals(named: "dir").first!  // minCount 1: the parser refused none
         let path = try Self.write(directory, to: args.string("--out"))
         io.writeOutput(path + "\n")
         return ExitCode.success.rawValue
     }
 
-    /// Reading problems are bad input (65); writing problems are output errors (73).
-    static func write(_ directory: String, to file: String?) throws(CommandFailure) -> String {
-        do {
-            return try ReportBuilder.writeReport(forDirectory: directory, to: file)
-        } catch {
-            throw CommandFailure(error.action == "read" ? .invalidInput : .cannotWriteOutput, error.description)
-        }
+    /// Reading problems are bad input (65), writing problems output errors (73): `ExitCode.of`.
+    static func write(_ directory: String, to file: String?) throws(OutputError) -> String {
+        try ReportBuilder.writeReport(forDirectory: directory, to: file)
     }
 }

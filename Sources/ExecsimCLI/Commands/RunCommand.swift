@@ -6,7 +6,7 @@ struct RunCommand: ExecsimCommand {
     let spec = CommandSpec(
         name: "run",
         summary: "Simulate scenarios and write their results.",
-        usage: "run [<scenario.json> ...] [--replications <n> | --precision <metric=half-width,...> [--max-replications <n>]] [--seed <s>] [--threads <t>] [--out <dir>] [--report] [--quiet]",
+        usage: "run [<scenario.json> ...] [--set <path=value> ...] [--name <name>] [--replications <n> | --precision <metric=half-width,...> [--max-replications <n>]] [--seed <s>] [--threads <t>] [--out <dir>] [--report] [--quiet]",
         options: [
             OptionSpec(name: "--replications", valueName: "n",
                        help: "Replications per scenario. With neither this nor --precision: the file's \"replications\", else 1000."),
@@ -18,7 +18,7 @@ struct RunCommand: ExecsimCommand {
             OptionSpec(name: "--report", valueName: nil,
                        help: "Also write report.html and the charts as .svg into each scenario's folder."),
             OptionSpec(name: "--quiet", valueName: nil, help: "No progress bar and no table."),
-        ],
+        ] + WhatIfOptions.specs,
         positionals: [
             PositionalSpec(name: "scenario.json", help: "Scenario files; none runs the built-in baseline.",
                            minCount: 0, maxCount: nil),
@@ -37,7 +37,7 @@ struct RunCommand: ExecsimCommand {
             """)
 
     func run(_ args: ParsedArguments, _ io: CommandIO) throws -> Int32 {
-        let scenarios = try ScenarioFiles.load(Array(args.positionals(named: "scenario.json")))
+        let scenarios = try WhatIfOptions.scenarios(args)
         let threads = try args.int("--threads", default: 0, minimum: 0)
         let out = args.string("--out") ?? "results"
         let quiet = args.flag("--quiet")
@@ -48,18 +48,12 @@ struct RunCommand: ExecsimCommand {
                 ?? args.int("--replications", default: scenario.replications ?? 1000, minimum: 1)
             let seed = try args.uint64("--seed", default: scenario.seed ?? 1)
             let start = Date()
-            let bar = ProgressBar(total: replications, label: scenario.name, enabled: !quiet)
             let manifest = RunManifest(seed: seed, replications: replications,
-                                       commandLine: ProcessInfo.processInfo.arguments, startTime: start)
-            let outcome: RunFiles.Outcome
-            do {
-                outcome = try RunFiles.run(scenario, manifest: manifest, threads: threads,
-                                           progress: bar, to: out, stopping: stopping)
-            } catch {
-                bar.finish()
-                throw CommandFailure(.cannotWriteOutput, error.description)
-            }
-            bar.finish()
+                                       commandLine: args.commandLine, startTime: start,
+                                       overrides: args.strings("--set"))
+            let outcome = try RunFiles.run(scenario, manifest: manifest, threads: threads,
+                                           progress: ProgressBar.handler(enabled: !quiet), to: out,
+                                           stopping: stopping)
             let folder = outcome.folder
             let summaries = outcome.summaries
             if !quiet {

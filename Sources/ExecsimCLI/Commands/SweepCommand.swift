@@ -55,7 +55,8 @@ struct SweepCommand: ExecsimCommand {
         let start = Date()
         let resume = args.flag("--resume")
         let ran = Result(catching: { () throws(SweepRunError) in
-            try SweepRunner.run(plan, to: out, threads: threads, shard: shard, resume: resume, progress: !quiet)
+            try SweepRunner.run(plan, to: out, threads: threads, shard: shard, resume: resume,
+                                progress: ProgressBar.handler(enabled: !quiet))
         })
         let report: SweepRunner.Report
         switch ran {

@@ -5,14 +5,6 @@ import ProgramModel
 /// metrics as rows), `comparison.csv` (long form, one row per metric and scenario against the
 /// baseline) and `best.csv` (multiple comparisons with the best and the selection).
 public enum ComparisonTable {
-    /// Display labels; metrics without one show their column name.
-    static let labels: [ReplicationMetric: String] = Dictionary(
-        uniqueKeysWithValues: HeadlineTable.metrics.map { ($0.0, $0.1) })
-
-    public static func label(_ metric: ReplicationMetric) -> String {
-        labels[metric] ?? metric.name
-    }
-
     // MARK: Printed table
 
     /// The table, split into blocks of columns (each starting with the baseline) so that no
@@ -24,14 +16,14 @@ public enum ComparisonTable {
         var columns = [[String]](repeating: [], count: k)
         for i in 0..<k { columns[i].append(i == c.baseline && c.names[i] != "baseline" ? "\(c.names[i]) (baseline)" : c.names[i]) }
         for m in c.metrics {
-            labelColumn.append("\(label(m.metric)), \(m.metric.betterDirection) is better")
+            labelColumn.append("\(MetricCatalogue[m.metric].label), \(m.metric.betterDirection) is better")
             labelColumn.append("  difference vs baseline ± 95%")
             labelColumn.append("  better than baseline in")
             for i in 0..<k {
                 columns[i].append(meanCell(m, i))
                 if let p = m.paired[i], let d = p.diffMean {
                     columns[i].append(differenceCell(d, p.halfWidth))
-                    columns[i].append(p.shareBetter.map { String(format: "%.0f%%", 100 * $0) } ?? "—")
+                    columns[i].append(p.shareBetter.map(MetricFormat.percent.text) ?? "—")
                 } else {
                     columns[i].append(i == c.baseline ? "" : "—")
                     columns[i].append(i == c.baseline ? "" : "—")
@@ -81,7 +73,7 @@ public enum ComparisonTable {
     private static func meanCell(_ m: ScenarioComparison.MetricComparison, _ i: Int) -> String {
         let mean = m.paired[i]?.mean ?? m.mcb.means[i] ?? m.paired.compactMap { $0?.baselineMean }.first
         guard let mean else { return "—" }
-        var text = HeadlineTable.figure(mean)
+        var text = MetricFormat.figure(mean)
         if m.mcb.verdicts[i] == .best {
             text += " ★"
         } else if !m.mcb.verdicts.contains(.best),
@@ -95,7 +87,7 @@ public enum ComparisonTable {
     /// so a tight interval never prints as "± 0.000".
     static func differenceCell(_ d: Double, _ halfWidth: Double?) -> String {
         guard let h = halfWidth, h > 0, h.isFinite else {
-            return (d > 0 ? "+" : "") + HeadlineTable.figure(d)
+            return (d > 0 ? "+" : "") + MetricFormat.figure(d)
         }
         let decimals = min(6, max(0, 1 - Int(log10(h).rounded(.down))))
         return String(format: "%+.\(decimals)f ± %.\(decimals)f", d, h)

@@ -31,13 +31,22 @@ public struct ScenarioComparison: Sendable {
     /// - Precondition: at least two scenarios.
     public init(names: [String], baseline: Int, results: [[ReplicationResult]],
                 metrics: [ReplicationMetric], confidence: Double = 0.95) {
-        precondition(names.count == results.count && names.count >= 2)
+        self.init(names: names, baseline: baseline, replications: results.first?.count ?? 0, metrics: metrics,
+                  confidence: confidence) { metric in results.map { rs in rs.map { $0.value(of: metric) } } }
+    }
+
+    /// The same from each metric's values alone: `values(metric)[i][r]` is replication r of
+    /// scenario i (nil where undefined), `replications` long for every scenario.
+    public init(names: [String], baseline: Int, replications: Int, metrics: [ReplicationMetric],
+                confidence: Double = 0.95, values: (ReplicationMetric) -> [[Double?]]) {
+        precondition(names.count >= 2)
         self.names = names
         self.baseline = baseline
-        self.replications = results[0].count
+        self.replications = replications
         let comparisons = names.count - 1
         self.metrics = metrics.map { metric in
-            let values = results.map { rs in rs.map { $0.value(of: metric) } }
+            let values = values(metric)
+            precondition(values.count == names.count)
             let paired = values.indices.map { i in
                 i == baseline ? nil : PairedComparison(
                     scenario: values[i], baseline: values[baseline],

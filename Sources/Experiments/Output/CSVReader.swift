@@ -33,12 +33,12 @@ public struct CSVTable: Sendable, Equatable {
     /// Reads and parses the file at `path`.
     public static func read(_ path: String) throws(OutputError) -> CSVTable {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw OutputError(action: "read", path: path, reason: "no such file or not readable")
+            throw OutputError(action: OutputError.read, path: path, reason: "no such file or not readable")
         }
         do {
             return try CSVTable(parsing: String(decoding: data, as: UTF8.self))
         } catch {
-            throw OutputError(action: "read", path: path, reason: error.description)
+            throw OutputError(action: OutputError.read, path: path, reason: error.description)
         }
     }
 

@@ -1,3 +1,5 @@
+import StrictJSON
+
 /// Builds a CSV file in memory, field by field, into one reserved byte buffer.
 ///
 /// Result files hold up to millions of numbers, so rows go straight into `[UInt8]` with no
@@ -88,18 +90,6 @@ public struct CSVWriter {
         fieldsInRow = 0
     }
 
-    /// Appends a whole row of text fields.
-    public mutating func appendRow(_ fields: [String]) {
-        for text in fields { field(text) }
-        endRow()
-    }
-
-    /// Appends a whole row of numbers (nil for an empty cell).
-    public mutating func appendRow(_ fields: [Double?]) {
-        for value in fields { field(value) }
-        endRow()
-    }
-
     /// Returns the bytes written so far and empties the buffer, keeping its capacity, so a
     /// long run can stream completed rows to a file (see ``AppendOnlyFile``).
     ///
@@ -111,22 +101,16 @@ public struct CSVWriter {
         return taken
     }
 
-    /// The text a number gets in a cell: empty for nil or non-finite, integral values within
-    /// ±2^53 without ".0" (`12`, not `12.0`), everything else by `description`
-    /// (`0.1`, `1e-05`).
+    /// The text a number gets in a cell: empty for nil or non-finite, else `NumberText.format`
+    /// (`12`, not `12.0`; `0.1`, `1e-05`), the same spelling as in JSON files.
     public static func format(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "" }
-        if let integral = integralValue(value) { return String(integral) }
-        return value.description
+        return NumberText.format(value)
     }
 
-    /// The value as an integer when it is integral and exactly representable (|v| ≤ 2^53).
-    private static func integralValue(_ value: Double) -> Int64? {
-        guard abs(value) <= 9_007_199_254_740_992, value == value.rounded(.towardZero) else {
-            return nil
-        }
-        return Int64(value)
-    }
+    /// The value as an integer when it is integral and exactly representable (`NumberText`).
+    @inline(__always)
+    private static func integralValue(_ value: Double) -> Int64? { NumberText.integral(value) }
 
     private mutating func separate() {
         if fieldsInRow > 0 { bytes.append(UInt8(ascii: ",")) }

@@ -18,4 +18,11 @@ public struct OutputError: Error, CustomStringConvertible, Equatable, Sendable {
     }
 
     public var description: String { "cannot \(action) \(path): \(reason)" }
+
+    /// A file that was to be read (a run's CSV or JSON for a report) and could not be: the
+    /// input is at fault, not the output.
+    public var isUnreadableInput: Bool { action == OutputError.read }
+
+    /// The `action` of a failed read.
+    public static let read = "read"
 }

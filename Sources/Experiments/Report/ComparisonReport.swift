@@ -18,9 +18,9 @@ enum ComparisonReport {
 
         var order: [String] = []
         for m in metrics.compactMap({ $0 }) where !order.contains(m) { order.append(m) }
-        order = MetricLabels.ordered(order)
+        order = MetricCatalogue.ordered(order)
         // The forest plot shows the headline figures when the file has them, not all 30.
-        let headline = Set(HeadlineTable.metrics.map(\.0.name))
+        let headline = Set(MetricCatalogue.headline.map(\.name))
         let shown = order.contains(where: headline.contains) ? order.filter(headline.contains) : order
 
         let best = bestScenarios(bestTable)
@@ -32,16 +32,16 @@ enum ComparisonReport {
                 guard let s = scenarios[i], let d = diff[i] else { continue }
                 panel.rows.append(.init(scenario: s, diff: d, low: low[i] ?? d, high: high[i] ?? d))
             }
-            let higher = MetricLabels.higherIsBetter(metric)
+            let higher = MetricCatalogue.higherIsBetter(metric)
             panel.best = best[metric] ?? best[""] ??
                 panel.rows.max { higher ? $0.diff < $1.diff : $0.diff > $1.diff }?.scenario
             panels.append(panel)
             for i in metrics.indices where metrics[i] == metric {
                 if scenarios[i] == panel.best { emphasized.insert(rows.count) }
                 let interval = [diff[i], low[i], high[i]].map { $0.map(ForestPlot.signed) ?? "—" }
-                rows.append([MetricLabels.label(metric), scenarios[i] ?? "", mean[i].map(HeadlineTable.figure) ?? "—",
-                             baseMean[i].map(HeadlineTable.figure) ?? "—", "\(interval[0]) [\(interval[1]), \(interval[2])]",
-                             share[i].map { String(format: "%.0f%%", $0 * 100) } ?? "—"])
+                rows.append([MetricCatalogue.label(metric), scenarios[i] ?? "", mean[i].map(MetricFormat.figure) ?? "—",
+                             baseMean[i].map(MetricFormat.figure) ?? "—", "\(interval[0]) [\(interval[1]), \(interval[2])]",
+                             share[i].map(MetricFormat.percent.text) ?? "—"])
             }
         }
         let replications = n.compactMap { $0 }.max().map { Int($0) } ?? 0

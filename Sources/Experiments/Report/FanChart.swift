@@ -76,9 +76,9 @@ public enum FanChart {
         }
         // One line of text at the top of the plot: what the green band and the dashed line mean.
         var marks: [String] = []
-        if let s = p95Cross { marks.append("p95 reaches cost at month \(HeadlineTable.figure(s))") }
-        if let m = p50Cross { marks.append("median at \(HeadlineTable.figure(m))") } else { marks.append("median never within the horizon") }
-        if let e = p5Cross { marks.append("p5 at \(HeadlineTable.figure(e))") } else if p95Cross != nil { marks.append("p5 never") }
+        if let s = p95Cross { marks.append("p95 reaches cost at month \(MetricFormat.figure(s))") }
+        if let m = p50Cross { marks.append("median at \(MetricFormat.figure(m))") } else { marks.append("median never within the horizon") }
+        if let e = p5Cross { marks.append("p5 at \(MetricFormat.figure(e))") } else if p95Cross != nil { marks.append("p5 never") }
         frame.svg.text("break-even: " + marks.joined(separator: " · "), x: frame.left + 8, y: frame.top + 14,
                        size: 12, fill: Palette.text)
         frame.legend([(.swatch(Palette.blue, 0.18), "value p5–p95"), (.swatch(Palette.blue, 0.48), "value p25–p75"),
@@ -95,7 +95,7 @@ public enum FanChart {
         if let b = breakEven {
             let share = Double(b.n) / Double(max(1, source.replications)) * 100
             note += " Per replication, \(b.n) of \(source.replications) (\(String(format: "%.0f", share))%) broke even within the horizon"
-            if let p50 = b.p50 { note += ", at a median month of \(HeadlineTable.figure(p50)) among those" }
+            if let p50 = b.p50 { note += ", at a median month of \(MetricFormat.figure(p50)) among those" }
             note += "."
         }
         return Chart(name: "fan", title: title, svg: frame.render(), note: note)

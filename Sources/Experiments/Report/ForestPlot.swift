@@ -31,8 +31,8 @@ public enum ForestPlot {
                       (.line(Palette.black, "4 3"), "no difference"), (.dot(Palette.vermillion), "★ best scenario")])
         var y = 64.0
         for panel in panels {
-            let higher = MetricLabels.higherIsBetter(panel.metric)
-            frame.svg.text(MetricLabels.label(panel.metric), x: 16, y: y + 14, size: 13, bold: true)
+            let higher = MetricCatalogue.higherIsBetter(panel.metric)
+            frame.svg.text(MetricCatalogue.label(panel.metric), x: 16, y: y + 14, size: 13, bold: true)
             let values: [Double] = panel.rows.flatMap { [$0.low, $0.high, $0.diff] } + [0]
             let ticks = NiceTicks(min: values.min() ?? 0, max: values.max() ?? 1, count: 5)
             let x = LinearScale(domain: (ticks.lower, ticks.upper), range: (frame.left, frame.right))
@@ -56,7 +56,7 @@ public enum ForestPlot {
                 frame.svg.text(text, x: frame.right + 8, y: cy + 4, size: 11, fill: Palette.text)
                 y += rowHeight
             }
-            frame.svg.text("difference to \(baseline) (\(unit(panel.metric)))", x: (frame.left + frame.right) / 2,
+            frame.svg.text("difference to \(baseline) (\(MetricCatalogue.unit(panel.metric).rawValue))", x: (frame.left + frame.right) / 2,
                            y: bottom + 30, size: 11, anchor: .middle, fill: Palette.muted)
             // On the axis-label line, at the better end, clear of the metric's name.
             frame.svg.text(higher ? "better →" : "← better", x: higher ? frame.right : frame.left, y: bottom + 30,
@@ -73,14 +73,6 @@ public enum ForestPlot {
     }
 
     static func signed(_ x: Double) -> String {
-        (x > 0 ? "+" : "") + HeadlineTable.figure(x).replacingOccurrences(of: "-", with: "\u{2212}")
-    }
-
-    /// The unit of a metric, from its headline label's parenthesis or its name.
-    static func unit(_ metric: String) -> String {
-        if metric.hasSuffix("_months") { return "months" }
-        if ["value_realized", "cost", "net_value", "npv"].contains(metric) { return "k$" }
-        if metric.hasSuffix("_rate") || metric == "roi" || metric == "squad_utilization" { return "ratio" }
-        return "count"
+        (x > 0 ? "+" : "") + MetricFormat.figure(x).replacingOccurrences(of: "-", with: "\u{2212}")
     }
 }

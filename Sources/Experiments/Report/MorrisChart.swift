@@ -10,7 +10,7 @@ public enum MorrisChart {
     }
 
     public static func chart(metric: String, points: [Point], source: ChartSource) -> Chart {
-        let label = MetricLabels.label(metric)
+        let label = MetricCatalogue.label(metric)
         let title = "Which parameters matter for \(label.replacingOccurrences(of: " (k$)", with: "")): Morris μ* against σ"
         var frame = ChartFrame(title: title, caption: source.caption, height: 480, legendRows: 1, rightMargin: 32)
         frame.legend([(.dot(Palette.blue), "parameter"), (.line(Palette.blue, nil), "95% interval of μ*"),
@@ -19,7 +19,7 @@ public enum MorrisChart {
         let ys = points.map(\.sigma)
         let xTicks = NiceTicks(min: 0, max: xs.max() ?? 1, count: 6)
         let yTicks = NiceTicks(min: 0, max: ys.max() ?? 1, count: 6)
-        let unit = ForestPlot.unit(metric)
+        let unit = MetricCatalogue.unit(metric).rawValue
         let bare = label.replacingOccurrences(of: " (k$)", with: "").replacingOccurrences(of: " (months)", with: "")
         let x = frame.xAxis(xTicks, label: "μ*, mean |elementary effect| on \(bare) (\(unit))")
         let y = frame.yAxis(yTicks, label: "σ of elementary effects (\(unit))")

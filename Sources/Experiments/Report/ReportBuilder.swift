@@ -47,7 +47,7 @@ public enum ReportBuilder {
         case .sweep:
             return try SweepReport.report(directory)
         case nil:
-            throw OutputError(action: "read", path: directory,
+            throw OutputError(action: OutputError.read, path: directory,
                               reason: "not a run, compare or sweep folder (no summary.csv, comparison.csv or points.csv)")
         }
     }
@@ -62,13 +62,14 @@ public enum ReportBuilder {
 
     /// The same figures `execsim run` prints, as a table.
     static func headlineTable(_ run: RunFolder) -> HTMLReport.Table {
-        let rows = HeadlineTable.metrics.map { metric, label -> [String] in
+        let rows = MetricCatalogue.headline.map { metric -> [String] in
+            let label = MetricCatalogue[metric].label
             guard let s = run.summaries[metric.name], let mean = s.mean else { return [label, "—", "—", "0"] }
-            var interval = HeadlineTable.figure(mean)
+            var interval = MetricFormat.figure(mean)
             if let lo = s.ci95Low, let hi = s.ci95High {
-                interval += "  [\(HeadlineTable.figure(lo)), \(HeadlineTable.figure(hi))]"
+                interval += "  [\(MetricFormat.figure(lo)), \(MetricFormat.figure(hi))]"
             }
-            let range = s.p5.flatMap { p5 in s.p95.map { "\(HeadlineTable.figure(p5)) – \(HeadlineTable.figure($0))" } } ?? "—"
+            let range = s.p5.flatMap { p5 in s.p95.map { "\(MetricFormat.figure(p5)) – \(MetricFormat.figure($0))" } } ?? "—"
             return [label, interval, range, "\(s.n)"]
         }
         return HTMLReport.Table(caption: "Headline figures over \(run.source.replications) replications",

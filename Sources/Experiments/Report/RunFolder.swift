@@ -79,19 +79,14 @@ public struct RunFolder: Sendable {
         return (defined, cells.count - defined.count)
     }
 
+    /// A JSON file of the folder, read by the strict document reader; a problem is an
+    /// unreadable input (exit 65), worded as the reader words it.
     static func json(_ path: String) throws(OutputError) -> JSONValue {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw OutputError(action: "read", path: path, reason: "no such file or not readable")
-        }
-        do {
-            return try JSONParser.parse(Array(data))
+        do throws(DocumentError) {
+            return try DocumentReader.load(contentsOf: path)
         } catch {
-            throw OutputError(action: "read", path: path, reason: error.description)
+            throw OutputError(action: OutputError.read, path: path,
+                              reason: error.issues.map(\.message).joined(separator: "; "))
         }
     }
-}
-
-extension JSONValue {
-    var number: Double? { if case .number(let x) = self { return x } else { return nil } }
-    var string: String? { if case .string(let s) = self { return s } else { return nil } }
 }

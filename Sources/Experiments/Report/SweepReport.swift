@@ -20,13 +20,13 @@ enum SweepReport {
     static func build(points: CSVTable, tornado: CSVTable?, sensitivity: CSVTable?, manifest: JSONValue?,
                       directory: String) -> (html: String, charts: [Chart]) {
         let parameters = points.header.filter { h in h != "point" && !statSuffixes.contains { h.hasSuffix($0) } }
-        let metrics = MetricLabels.ordered(points.header.filter { $0.hasSuffix("_mean") }.map { String($0.dropLast(5)) })
+        let metrics = MetricCatalogue.ordered(points.header.filter { $0.hasSuffix("_mean") }.map { String($0.dropLast(5)) })
         let name = manifest?["scenario"]?.string ?? manifest?["name"]?.string ?? (directory as NSString).lastPathComponent
         let source = ChartSource(scenario: name, replications: Int(manifest?["replications"]?.number ?? 0),
                                  seed: manifest?["seed"]?.number.map { UInt64($0) })
         func shown(_ all: [String]) -> [String] {
-            let ordered = MetricLabels.ordered(all)
-            let headline = Set(HeadlineTable.metrics.map(\.0.name))
+            let ordered = MetricCatalogue.ordered(all)
+            let headline = Set(MetricCatalogue.headline.map(\.name))
             return ordered.contains(where: headline.contains) ? ordered.filter(headline.contains) : Array(ordered.prefix(4))
         }
 
@@ -41,8 +41,8 @@ enum SweepReport {
                 for i in ms.indices where ms[i] == metric {
                     guard let p = ps[i], let a = al[i], let b = ah[i] else { continue }
                     bars.append(.init(parameter: p, lowValue: lv[i] ?? "", highValue: hv[i] ?? "", atLow: a, atHigh: b))
-                    rows.append([p, MetricLabels.label(metric), lv[i] ?? "", hv[i] ?? "", HeadlineTable.figure(a),
-                                 HeadlineTable.figure(b), sw[i].map(HeadlineTable.figure) ?? "—"])
+                    rows.append([p, MetricCatalogue.label(metric), lv[i] ?? "", hv[i] ?? "", MetricFormat.figure(a),
+                                 MetricFormat.figure(b), sw[i].map(MetricFormat.figure) ?? "—"])
                 }
                 charts.append(TornadoChart.chart(metric: metric, bars: bars, source: source))
             }
@@ -57,9 +57,9 @@ enum SweepReport {
                 for i in ms.indices where ms[i] == metric {
                     guard let p = ps[i], let m = ms_[i], let s = sg[i] else { continue }
                     pts.append(.init(parameter: p, muStar: m, sigma: s, low: lo[i], high: hi[i]))
-                    rows.append([p, MetricLabels.label(metric), mu[i].map(HeadlineTable.figure) ?? "—", HeadlineTable.figure(m),
-                                 "[\(lo[i].map(HeadlineTable.figure) ?? "—"), \(hi[i].map(HeadlineTable.figure) ?? "—")]",
-                                 HeadlineTable.figure(s)])
+                    rows.append([p, MetricCatalogue.label(metric), mu[i].map(MetricFormat.figure) ?? "—", MetricFormat.figure(m),
+                                 "[\(lo[i].map(MetricFormat.figure) ?? "—"), \(hi[i].map(MetricFormat.figure) ?? "—")]",
+                                 MetricFormat.figure(s)])
                 }
                 charts.append(MorrisChart.chart(metric: metric, points: pts, source: source))
             }
@@ -72,11 +72,11 @@ enum SweepReport {
             let rows = points.rows.indices.map { i -> [String] in
                 var row = [points.strings("point")[i] ?? "\(i)"] + parameters.map { points.strings($0)[i] ?? "" }
                 if first != nil {
-                    row.append("\(means[i].map(HeadlineTable.figure) ?? "—") [\(lows[i].map(HeadlineTable.figure) ?? "—"), \(highs[i].map(HeadlineTable.figure) ?? "—")]")
+                    row.append("\(means[i].map(MetricFormat.figure) ?? "—") [\(lows[i].map(MetricFormat.figure) ?? "—"), \(highs[i].map(MetricFormat.figure) ?? "—")]")
                 }
                 return row
             }
-            table = .init(caption: "Grid sweep of \(name)", header: ["point"] + parameters + (first.map { ["\(MetricLabels.label($0)) mean [95% CI]"] } ?? []),
+            table = .init(caption: "Grid sweep of \(name)", header: ["point"] + parameters + (first.map { ["\(MetricCatalogue.label($0)) mean [95% CI]"] } ?? []),
                           rows: rows)
         }
         let html = HTMLReport.page(title: "Sensitivity of \(name)", subtitle: source.caption, tables: [table], charts: charts)

@@ -40,7 +40,7 @@ public enum TimeToValueChart {
                 let v = Percentile.linear(values, q)
                 frame.svg.line(x1: x(v), y1: y(q * 100), x2: x(v), y2: y(0), stroke: color, width: 1, dash: "3 3")
                 frame.svg.circle(x: x(v), y: y(q * 100), r: 4.5, fill: Palette.black)
-                let text = "\(name) \(HeadlineTable.figure(v)) mo"
+                let text = "\(name) \(MetricFormat.figure(v)) mo"
                 frame.svg.text(text, x: x(v) + (leftLabels ? -8 : 8), y: y(q * 100) + (leftLabels ? -6 : 14),
                                size: 12, anchor: leftLabels ? .end : .start, fill: Palette.text, bold: true)
             }

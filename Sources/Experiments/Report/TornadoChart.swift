@@ -13,7 +13,7 @@ public enum TornadoChart {
 
     public static func chart(metric: String, bars unsorted: [Bar], source: ChartSource) -> Chart {
         let bars = unsorted.sorted { abs($0.atHigh - $0.atLow) > abs($1.atHigh - $1.atLow) }
-        let label = MetricLabels.label(metric)
+        let label = MetricCatalogue.label(metric)
         let title = "What moves \(label) most: one parameter at a time"
         let labelColumn = max(120, (bars.map { SVG.textWidth($0.parameter, size: 12) }.max() ?? 0) + 28)
         // Room either side of the bars for the parameter values printed at their ends.
@@ -25,7 +25,7 @@ public enum TornadoChart {
                       (.swatch(Palette.blue, 0.85), "parameter at its high value")])
         let values = bars.flatMap { [$0.atLow, $0.atHigh] }
         let ticks = NiceTicks(min: values.min() ?? 0, max: values.max() ?? 1, count: 6)
-        let x = frame.xAxis(ticks, label: MetricLabels.axisLabel(metric))
+        let x = frame.xAxis(ticks, label: MetricCatalogue.axisLabel(metric))
         var y = frame.top + 6
         for bar in bars {
             let mid = (bar.atLow + bar.atHigh) / 2

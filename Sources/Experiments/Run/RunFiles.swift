@@ -30,13 +30,24 @@ public enum RunFiles {
         return (directory as NSString).appendingPathComponent(safe.isEmpty ? "scenario" : safe)
     }
 
-    /// - Parameter stopping: when given, the run goes on in the rule's blocks until its
-    ///   targets are met or its cap is reached, and `manifest.replications` is ignored (the
-    ///   manifest written records the replications run and the rule's outcome).
+    /// Runs `manifest.replications` replications of `scenario` and writes its files.
+    ///
+    /// - Parameters:
+    ///   - progress: told `started` (the scenario's name), `advanced` and `finished`, also when
+    ///     writing fails.
+    ///   - onBlock: sees each block of results in replication order before it is dropped (a
+    ///     comparison keeps its metrics' values for the paired differences).
+    ///   - stopping: when given, the run goes on in the rule's blocks until its targets are met
+    ///     or its cap is reached, and `manifest.replications` should be the cap (the manifest
+    ///     written records the replications run and the rule's outcome).
     public static func run(_ scenario: Scenario, manifest: RunManifest, threads: Int,
-                           progress: ProgressBar? = nil, to directory: String,
+                           progress: ProgressHandler? = nil, to directory: String,
                            exactLimit: Int = StreamingSummary.defaultExactLimit,
-                           stopping: StoppingRule? = nil) throws(OutputError) -> Outcome {
+                           stopping: StoppingRule? = nil,
+                           onBlock: (([ReplicationResult]) -> Void)? = nil) throws(OutputError) -> Outcome {
+        progress?(.started(label: scenario.name, total: stopping?.maxReplications ?? manifest.replications))
+        defer { progress?(.finished) }
+        let advance = progress.map { handler in { @Sendable (n: Int) in handler(.advanced(by: n)) } }
         let folder = folder(for: scenario, in: directory)
         try AtomicFile.createDirectory(folder)
         let path = { (name: String) in (folder as NSString).appendingPathComponent(name) }
@@ -50,7 +61,8 @@ public enum RunFiles {
         while start < (stopping?.maxReplications ?? manifest.replications) {
             let end = stopping?.nextBlockEnd(after: start) ?? min(start + blockSize, manifest.replications)
             let block = ScenarioRunner.run(parameters, seed: manifest.seed, replications: start..<end,
-                                           threads: threads, progress: progress)
+                                           threads: threads, progress: advance)
+            onBlock?(block)
             try replicationsFile.append(ReplicationsTable.csv(block, firstIndex: start, threads: threads))
             accumulator.add(block, threads: threads)
             start = end
@@ -77,26 +89,5 @@ public enum RunFiles {
         return Outcome(folder: folder, summaries: summaries,
                        percentileRankErrorBound: accumulator.percentileRankErrorBound,
                        replications: manifest.replications, stopping: outcome)
-    }
-
-    /// Writes the files of a run whose results are all in memory (a comparison needs them for
-    /// its paired differences).
-    /// - Returns: the folder written.
-    @discardableResult
-    public static func write(scenario: Scenario, results: [ReplicationResult],
-                             summaries: MetricSummaries, manifest: RunManifest,
-                             to directory: String) throws(OutputError) -> String {
-        let folder = folder(for: scenario, in: directory)
-        try AtomicFile.createDirectory(folder)
-        let path = { (name: String) in (folder as NSString).appendingPathComponent(name) }
-        var repeatable = scenario
-        repeatable.seed = manifest.seed
-        repeatable.replications = manifest.replications
-        try AtomicFile.write(ReplicationsTable.csv(results), to: path("replications.csv"))
-        try AtomicFile.write(summaries.csv(), to: path("summary.csv"))
-        try AtomicFile.write(TimeseriesTable.csv(results), to: path("timeseries.csv"))
-        try AtomicFile.write(Array(repeatable.jsonText().utf8), to: path("scenario.json"))
-        try AtomicFile.write(Array(manifest.jsonText().utf8), to: path("manifest.json"))
-        return folder
     }
 }

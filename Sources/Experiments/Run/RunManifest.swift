@@ -7,27 +7,33 @@ public struct RunManifest: Sendable {
     public var replications: Int
     public var commandLine: [String]
     public var startTime: Date
+    /// The `--set PATH=VALUE` what-ifs applied to the scenario file, in order; written only
+    /// when there are some.
+    public var overrides: [String]
     /// With `--precision`: the rule and why the run stopped (nil for a fixed count).
     public var stopping: (rule: StoppingRule, outcome: StoppingRule.Outcome)? = nil
 
-    public init(seed: UInt64, replications: Int, commandLine: [String], startTime: Date) {
+    public init(seed: UInt64, replications: Int, commandLine: [String], startTime: Date, overrides: [String] = []) {
         self.seed = seed
         self.replications = replications
         self.commandLine = commandLine
         self.startTime = startTime
+        self.overrides = overrides
     }
 
     public func jsonText() -> String {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
-        let value = JSONValue.object([
+        var members: [(key: String, value: JSONValue)] = [
             (key: "execsim_version", value: .string(ExecsimVersion.current)),
             (key: "seed", value: .number(Double(seed))),
             (key: "replications", value: .number(Double(replications))),
             (key: "command_line", value: .array(commandLine.map { .string($0) })),
             (key: "start_time", value: .string(formatter.string(from: startTime))),
-        ] + stoppingFields)
-        return JSONWriter.prettyText(value)
+        ]
+        if !overrides.isEmpty { members.append((key: "set", value: .array(overrides.map { .string($0) }))) }
+        members += stoppingFields
+        return JSONWriter.prettyText(.object(members))
     }
 
     private var stoppingFields: [(key: String, value: JSONValue)] {

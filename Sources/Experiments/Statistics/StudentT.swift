@@ -1,4 +1,5 @@
 import Foundation
+import SimKernel
 
 /// Student's t distribution, for confidence intervals on a mean estimated from few
 /// replications (where the normal 1.96 would claim too much precision).
@@ -46,7 +47,7 @@ public enum StudentT {
         if v == 2 { return (1 - 2 * q) / (2 * q * (1 - q)).squareRoot() }
 
         let logQ = log(q)
-        let logB = logBeta(v / 2, 0.5)
+        let logB = SpecialFunctions.logBeta(v / 2, 0.5)
         // Start from the Cornish–Fisher expansion around the normal quantile.
         let z = -NormalDistribution.quantile(q)
         let z2 = z * z
@@ -88,52 +89,6 @@ public enum StudentT {
         let t2 = t * t
         let x = v / (v + t2)
         let y = t2 / (v + t2)  // 1 - x without cancellation
-        return 0.5 * regularizedIncompleteBeta(a: v / 2, b: 0.5, x: x, y: y)
-    }
-
-    private static func logBeta(_ a: Double, _ b: Double) -> Double {
-        lgamma(a) + lgamma(b) - lgamma(a + b)
-    }
-
-    /// `I_x(a, b)`, with `y = 1 - x` passed separately to keep precision near `x = 1`.
-    ///
-    /// The continued fraction (modified Lentz) converges fast for `x < (a+1)/(a+b+2)`;
-    /// otherwise the symmetry `I_x(a, b) = 1 - I_y(b, a)` is used.
-    static func regularizedIncompleteBeta(a: Double, b: Double, x: Double, y: Double) -> Double {
-        if x <= 0 { return 0 }
-        if y <= 0 { return 1 }
-        let logFront = a * log(x) + b * log(y) - logBeta(a, b)
-        if x < (a + 1) / (a + b + 2) {
-            return exp(logFront) * betaContinuedFraction(a: a, b: b, x: x) / a
-        }
-        return 1 - exp(logFront) * betaContinuedFraction(a: b, b: a, x: y) / b
-    }
-
-    private static func betaContinuedFraction(a: Double, b: Double, x: Double) -> Double {
-        let tiny = 1e-300
-        let qab = a + b, qap = a + 1, qam = a - 1
-        var c = 1.0
-        var d = 1 - qab * x / qap
-        if abs(d) < tiny { d = tiny }
-        d = 1 / d
-        var h = d
-        var m = 1.0
-        while m < 100_000 {
-            let m2 = 2 * m
-            var aa = m * (b - m) * x / ((qam + m2) * (a + m2))
-            d = 1 + aa * d; if abs(d) < tiny { d = tiny }
-            c = 1 + aa / c; if abs(c) < tiny { c = tiny }
-            d = 1 / d
-            h *= d * c
-            aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2))
-            d = 1 + aa * d; if abs(d) < tiny { d = tiny }
-            c = 1 + aa / c; if abs(c) < tiny { c = tiny }
-            d = 1 / d
-            let delta = d * c
-            h *= delta
-            if abs(delta - 1) < 1e-16 { break }
-            m += 1
-        }
-        return h
+        return 0.5 * SpecialFunctions.regularizedIncompleteBeta(a: v / 2, b: 0.5, x: x, y: y)
     }
 }

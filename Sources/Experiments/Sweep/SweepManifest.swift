@@ -69,7 +69,7 @@ public enum SweepManifest {
 extension Array where Element == UInt8 {
     init(contentsOf path: String) throws {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw OutputError(action: "read", path: path, reason: "cannot read")
+            throw OutputError(action: OutputError.read, path: path, reason: "cannot read")
         }
         self = [UInt8](data)
     }

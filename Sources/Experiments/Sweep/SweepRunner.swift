@@ -36,11 +36,12 @@ public enum SweepRunner {
     /// - Parameters:
     ///   - resume: continue the sweep already in `directory`; without it an existing sweep
     ///     there is refused rather than overwritten.
-    ///   - progress: draw a progress bar on stderr (only if it is a terminal).
+    ///   - progress: told `started` (the sweep's name and its point count), `advanced` per point
+    ///     written and `finished`.
     /// - Throws: ``SweepRunError``.
     @discardableResult
     public static func run(_ plan: SweepPlan, to directory: String, threads: Int, shard: SweepShard? = nil,
-                           resume: Bool = false, progress: Bool = false) throws(SweepRunError) -> Report {
+                           resume: Bool = false, progress: ProgressHandler? = nil) throws(SweepRunError) -> Report {
         let manifestPath = directory + "/manifest.json"
         let pointsPath = directory + "/points.csv"
         let manifest = SweepManifest.text(plan, shard: shard)
@@ -112,11 +113,12 @@ public enum SweepRunner {
     }
 
     private static func runPoints(_ points: [Int], plan: SweepPlan, file: AppendOnlyFile, threads: Int,
-                                  progress: Bool, label: String) throws(OutputError) {
+                                  progress: ProgressHandler?, label: String) throws(OutputError) {
         let replications = plan.file.replications
         let seed = plan.file.seed
         let metrics = plan.file.metrics
-        let bar = ProgressBar(total: points.count, label: label, enabled: progress)
+        progress?(.started(label: label, total: points.count))
+        defer { progress?(.finished) }
         var csv = CSVWriter(header: PointsTable.header(plan.file), reservingCapacity: 1 << 14)
         _ = csv.takeBytes()
         let step = windowPoints(replications: replications)
@@ -153,10 +155,9 @@ public enum SweepRunner {
                 try file.flush()
                 lastSync = now
             }
-            bar.advance(by: window.count)
+            progress?(.advanced(by: window.count))
             start += window.count
         }
-        bar.finish()
     }
 
     /// Refuses to resume into a folder made by a different sweep, saying what differs.

@@ -1,4 +1,5 @@
 import Dispatch
+import Experiments
 import Foundation
 
 /// A one-line progress display on stderr for long runs, so a user can tell a slow run from a
@@ -98,5 +99,44 @@ public final class ProgressBar: @unchecked Sendable {
         let whole = seconds.isFinite ? Int(seconds.rounded(.up)) : 0
         let secondsPart = whole % 60
         return "\(whole / 60):" + (secondsPart < 10 ? "0" : "") + String(secondsPart)
+    }
+}
+
+extension ProgressBar {
+    /// A handler that draws one bar per part of a computation (`ProgressEvent.started`) on
+    /// stderr, when `enabled` and stderr is a terminal.
+    static func handler(enabled: Bool) -> ProgressHandler {
+        let current = CurrentBar()
+        return { event in
+            switch event {
+            case .started(let label, let total):
+                current.replace(with: ProgressBar(total: total, label: label, enabled: enabled))
+            case .advanced(let steps):
+                current.bar?.advance(by: steps)
+            case .finished:
+                current.replace(with: nil)
+            }
+        }
+    }
+}
+
+/// The bar being drawn; parts start and finish on the caller's thread, advances come from
+/// workers, hence the lock.
+private final class CurrentBar: @unchecked Sendable {
+    private let lock = NSLock()
+    private var _bar: ProgressBar?
+
+    var bar: ProgressBar? {
+        lock.lock()
+        defer { lock.unlock() }
+        return _bar
+    }
+
+    func replace(with next: ProgressBar?) {
+        lock.lock()
+        let previous = _bar
+        _bar = next
+        lock.unlock()
+        previous?.finish()
     }
 }

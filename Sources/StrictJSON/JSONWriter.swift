@@ -9,18 +9,9 @@ public enum JSONWriter {
         return out
     }
 
-    /// A number as it is written: integral values below 2^53 in magnitude without a fraction
-    /// ("60", not "60.0"), everything else as Swift's shortest round-trip `description`, so that
-    /// reading the text back gives the same Double. Non-finite values have no JSON spelling and
-    /// are written as `null` (reading them back then fails loudly instead of silently).
-    public static func format(number x: Double) -> String {
-        guard x.isFinite else { return "null" }
-        if x == x.rounded(), abs(x) < 9_007_199_254_740_992 {
-            if x == 0 { return "0" }  // also for -0.0: "-0" would read back as 0 anyway
-            return String(Int64(x))
-        }
-        return x.description
-    }
+    /// A number as it is written: `NumberText.format`, the one spelling shared with CSV and
+    /// messages; non-finite values (no JSON spelling) as `null`, so reading them back fails loudly.
+    public static func format(number x: Double) -> String { NumberText.format(x) }
 
     /// A string literal with the escapes JSON requires (quote, backslash, control characters).
     public static func quote(_ s: String) -> String {

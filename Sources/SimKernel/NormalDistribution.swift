@@ -1,7 +1,7 @@
 import Foundation
 
-/// The standard normal distribution: the large-sample limit of ``StudentT`` and the starting
-/// point of its root finder.
+/// The standard normal distribution: truncated-normal moments and masses in the kernel, the
+/// large-sample limit of Experiments' `StudentT` and the starting point of its root finder.
 ///
 /// The quantile is Acklam's rational approximation (relative error about 1e-9) polished by one
 /// Halley step on the exact CDF, which brings it to near machine precision. Acklam's was chosen
@@ -16,6 +16,11 @@ public enum NormalDistribution {
     /// - Complexity: O(1).
     public static func cdf(_ x: Double) -> Double {
         0.5 * erfc(-x / 2.0.squareRoot())
+    }
+
+    /// The density φ(x) = exp(−x²/2)/√(2π).
+    public static func pdf(_ x: Double) -> Double {
+        exp(-0.5 * x * x) / (2 * Double.pi).squareRoot()
     }
 
     /// The `x` with `cdf(x) == p`, for `p` in [0, 1].

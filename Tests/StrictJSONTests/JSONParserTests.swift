@@ -1,5 +1,5 @@
 import Testing
-@testable import ProgramModel
+@testable import StrictJSON
 
 /// The syntax error for `text`, or nil when it parses.
 private func syntaxError(_ text: String) -> JSONSyntaxError? {
@@ -129,7 +129,10 @@ private func syntaxError(_ text: String) -> JSONSyntaxError? {
         #expect(JSONWriter.format(number: -0.0) == "0")
         #expect(JSONWriter.format(number: 0.30000000000000004) == "0.30000000000000004")
         #expect(JSONWriter.format(number: 9_007_199_254_740_991) == "9007199254740991")
-        #expect(JSONWriter.format(number: 9_007_199_254_740_992) == "9007199254740992.0")
+        // 2^53 is exact in a Double: an integer in JSON as in CSV (it was "9007199254740992.0").
+        #expect(JSONWriter.format(number: 9_007_199_254_740_992) == "9007199254740992")
+        #expect(NumberText.format(9_007_199_254_740_994) == "9.007199254740994e+15")
+        #expect(NumberText.integral(-0.0) == 0)
         #expect(JSONWriter.format(number: 1e300) == "1e+300")
         #expect(JSONWriter.format(number: .infinity) == "null")
     }
@@ -141,5 +144,48 @@ private func syntaxError(_ text: String) -> JSONSyntaxError? {
             ("deep", .object([("a", .array([.object([("b", .null)])]))])),
         ])
         #expect(try JSONParser.parse(JSONWriter.prettyText(value)) == value)
+    }
+}
+
+@Suite struct DocumentReaderTests {
+    @Test func closestMatchIsCaseInsensitiveThenWithinAThirdOfTheLength() {
+        #expect(ClosestMatch.to("CAPACITY", among: ["cadence", "capacity"]) == "capacity")
+        #expect(ClosestMatch.to("capcity", among: ["cadence", "capacity"]) == "capacity")
+        // 18 characters allow 6 edits; "zz" is 2 edits from nothing useful.
+        #expect(ClosestMatch.to("arrivalsUntillMnth", among: ["arrivalsUntilMonth"]) == "arrivalsUntilMonth")
+        #expect(ClosestMatch.to("zz", among: ["capacity"]) == nil)
+    }
+
+    @Test func issuesNameFileAndPathAndAreAllCollected() {
+        let reader = DocumentReader(file: "f.json")
+        let json = try! JSONParser.parse(#"{"a": -1, "b": 1.5, "c": "x", "capcity": 1}"#)
+        let o = reader.object(json, at: "$", keys: ["a", "b", "c", "capacity"])!
+        var a = 0.0, b = 0, c = false
+        #expect(!o.number("a", into: &a, .atLeast(0)))
+        #expect(!o.whole("b", into: &b, atLeast: 0))
+        #expect(!o.bool("c", into: &c))
+        #expect(reader.issues.map(\.description) == [
+            "f.json: $.capcity: unknown key 'capcity'; did you mean 'capacity'?",
+            "f.json: $.a: must be at least 0, got -1",
+            "f.json: $.b: expected a whole number, got 1.5",
+            "f.json: $.c: expected true or false, got a string",
+        ])
+        #expect(throws: DocumentError.self) { try reader.finish(()) }
+    }
+
+    @Test func maximaAreStatedInTheMessage() {
+        let reader = DocumentReader(file: "f.json")
+        #expect(reader.number(.number(11), at: "$.x", .atLeast(0), maximum: 10) == nil)
+        #expect(reader.whole(.number(1e6), at: "$.n", atLeast: 1, atMost: 1000) == nil)
+        #expect(reader.issues.map(\.message) == ["must be at most 10, got 11", "must be a whole number at most 1000, got 1000000"])
+    }
+
+    @Test func unreadableAndInvalidFilesAreOneIssueAtTheRoot() {
+        #expect(throws: DocumentError(issues: [DocumentIssue(file: "/no/such.json", path: "$", message: "cannot read the file")])) {
+            try DocumentReader.load(contentsOf: "/no/such.json")
+        }
+        #expect(throws: DocumentError(issues: [DocumentIssue(file: "t", path: "$", message: "invalid JSON at line 1, column 2: expected a string key, found the end of input")])) {
+            try DocumentReader.parse(bytes: Array("{".utf8), file: "t")
+        }
     }
 }

@@ -1,6 +1,6 @@
-/// One problem in a scenario file: which file, where in it (a JSON path such as
+/// One problem in an input file: which file, where in it (a JSON path such as
 /// `$.stages.rollout.phases[0].duration.mode`), and what is wrong or what would be valid.
-public struct ScenarioIssue: Equatable, Sendable, CustomStringConvertible {
+public struct DocumentIssue: Equatable, Sendable, CustomStringConvertible {
     public var file: String
     public var path: String
     public var message: String
@@ -15,12 +15,12 @@ public struct ScenarioIssue: Equatable, Sendable, CustomStringConvertible {
     public var description: String { "\(file): \(path): \(message)" }
 }
 
-/// Every problem found in a scenario file. A file is checked completely before this is thrown,
+/// Every problem found in an input file. A file is checked completely before this is thrown,
 /// so a user fixes all mistakes in one round instead of one per run.
-public struct ScenarioError: Error, Equatable, CustomStringConvertible {
-    public var issues: [ScenarioIssue]
+public struct DocumentError: Error, Equatable, CustomStringConvertible {
+    public var issues: [DocumentIssue]
 
-    public init(issues: [ScenarioIssue]) {
+    public init(issues: [DocumentIssue]) {
         self.issues = issues
     }
 

@@ -54,3 +54,10 @@ public enum JSONValue: Equatable, Sendable {
         }
     }
 }
+
+extension JSONValue {
+    /// The number, when this is one.
+    public var number: Double? { if case .number(let x) = self { return x } else { return nil } }
+    /// The string, when this is one.
+    public var string: String? { if case .string(let s) = self { return s } else { return nil } }
+}

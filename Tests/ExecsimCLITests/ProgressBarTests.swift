@@ -1,6 +1,6 @@
 import Dispatch
 import Testing
-@testable import Experiments
+@testable import ExecsimCLI
 
 @Suite struct ProgressBarTests {
     @Test func rendersBarRateAndETA() {
