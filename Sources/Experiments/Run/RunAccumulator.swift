@@ -38,11 +38,11 @@ public struct RunAccumulator: Sendable {
                     for i in stride(from: worker, to: count, by: workers) {
                         if i < Self.metricCount {
                             let metric = ReplicationMetric(rawValue: i)!
-                            for k in rs.indices { figures[i].add(rs[k].value(of: metric)) }
+                            figures[i].add(count: rs.count) { rs[$0].value(of: metric) }
                         } else {
                             let j = i - Self.metricCount
                             let (month, series) = (j / Self.seriesCount, j % Self.seriesCount)
-                            for k in rs.indices { figures[i].add(rs[k].series[series][month]) }
+                            figures[i].add(count: rs.count) { rs[$0].series[series][month] }
                         }
                     }
                 }

@@ -48,6 +48,28 @@ public struct StreamingSummary: Sendable {
         addBeyondExactLimit(x)
     }
 
+    /// Adds `count` values in order, the k-th being `value(k)`: the same as adding them one
+    /// by one, but while every value is kept the block is written in one pass (one check that
+    /// the storage is unshared rather than one per value).
+    @inline(__always)
+    public mutating func add(count: Int, _ value: (Int) -> Double?) {
+        guard mode == .values && values.count + count <= exactLimit else {
+            for k in 0..<count { add(value(k)) }
+            return
+        }
+        let start = values.count
+        values.append(contentsOf: repeatElement(0, count: count))
+        var end = start
+        values.withUnsafeMutableBufferPointer { kept in
+            for k in 0..<count {
+                guard let x = value(k), !x.isNaN else { continue }
+                kept[end] = x
+                end &+= 1
+            }
+        }
+        values.removeLast(start + count - end)
+    }
+
     private mutating func addBeyondExactLimit(_ x: Double) {
         if mode == .values {
             // Leaving exact mode: the running moments start from the stored values.
