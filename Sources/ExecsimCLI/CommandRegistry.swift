@@ -6,9 +6,12 @@ public enum CommandRegistry {
         CompareCommand(),
         SweepCommand(),
         MergeCommand(),
+        ExploreCommand(),
+        DiscoverCommand(),
         ValidateCommand(),
         DefaultsCommand(),
         TraceCommand(),
+        CalibrateCommand(),
         ReportCommand(),
         BenchCommand(),
     ]

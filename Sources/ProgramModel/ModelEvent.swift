@@ -12,6 +12,7 @@ enum ModelEventKind: UInt8 {
     case drift, driftDetected, retrainEnd   // 6.4
     case incident, rollbackEnd              // 6.5
     case foundationStart, foundationChunkEnd // 6.2, subject = foundation squad
+    case squadsJoin                          // 6.7, subject = index into the joins, in join order
 }
 
 /// The payload the kernel's event list carries: a kind and an index into the model's tables

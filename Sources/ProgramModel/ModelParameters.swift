@@ -18,6 +18,16 @@ public final class ModelParameters: Sendable {
         var domains: [Int32]
     }
 
+    /// The squads of one `teams.additions` entry, in join order (4.3).
+    struct SquadJoin: Sendable {
+        var month: Double
+        /// The pool of each delivery squad that joins, in squad-number order.
+        var deliveryPools: [Int32]
+        /// The foundation squads that join: indices first..<first + count.
+        var firstFoundationSquad: Int
+        var foundationCount: Int
+    }
+
     struct PhaseParameters: Sendable {
         var share: Double
         var duration: Sampler
@@ -35,6 +45,14 @@ public final class ModelParameters: Sendable {
     /// Squads per pool; one pool when pooled, one per business unit otherwise (4.3).
     let poolSizes: [Int]
     let pooled: Bool
+    /// `teams.additions` sorted by month, equal months in list order: the order they join.
+    let joins: [SquadJoin]
+    /// Foundation squads over the whole run: the initial ones, then those of `joins`.
+    let foundationSquads: Int
+    /// Whether classes 1 and 2 are ranked rather than first come first served (6.6).
+    let ranksWork: Bool
+    /// σ of the value estimate's error, ln(valueEstimateP90Ratio)/z₀.₉ (4.2).
+    let estimateSigma: Double
     let baseFit: Double
 
     let auditDuration: Sampler
@@ -55,7 +73,11 @@ public final class ModelParameters: Sendable {
     let incidentMeanGapUnaudited: Double
     /// δ of section 7, per month.
     let discountPerMonth: Double
-    let costRate: Double
+    /// k$ per month for each squad, pilot, scale-up and production system (section 7).
+    let squadCostPerMonth: Double
+    let pilotCostPerMonth: Double
+    let scaleUpCostPerMonth: Double
+    let runCostPerMonth: Double
 
     /// Compiles a validated scenario. (Scenarios read with `Scenario.decode` are validated.)
     public init(_ s: Scenario) {
@@ -90,6 +112,28 @@ public final class ModelParameters: Sendable {
                 (0..<s.teams.delivery).filter { $0 % s.businessUnits == unit }.count
             }
         }
+        var plan: [SquadJoin] = []
+        var nextSquad = s.teams.delivery
+        var nextFoundation = s.teams.foundation
+        // A stable sort: additions at equal months keep their list order (4.3).
+        let order = s.teams.additions.indices.sorted {
+            (s.teams.additions[$0].month, $0) < (s.teams.additions[$1].month, $1)
+        }
+        for k in order {
+            let a = s.teams.additions[k]
+            // Delivery squads are numbered in join order; squad n goes to unit n mod B.
+            let pools = (nextSquad..<nextSquad + a.delivery).map { squad in
+                Int32(s.teams.placement == .pooled ? 0 : squad % s.businessUnits)
+            }
+            plan.append(SquadJoin(month: a.month, deliveryPools: pools,
+                                   firstFoundationSquad: nextFoundation, foundationCount: a.foundation))
+            nextSquad += a.delivery
+            nextFoundation += a.foundation
+        }
+        joins = plan
+        foundationSquads = nextFoundation
+        ranksWork = s.portfolio.prioritization != .fifo
+        estimateSigma = Distribution.lognormalSigma(median: 1, p90: s.portfolio.valueEstimateP90Ratio)
         let f0 = pooled ? s.fit.pooled : s.fit.perBusinessUnit
         baseFit = s.coDevelopment.enabled ? f0 + s.coDevelopment.fitGain * (1 - f0) : f0
 
@@ -112,6 +156,9 @@ public final class ModelParameters: Sendable {
         incidentMeanGapAudited = audited > 0 ? 12 / audited : .infinity
         incidentMeanGapUnaudited = unaudited > 0 ? 12 / unaudited : .infinity
         discountPerMonth = log(1 + s.economics.discountRatePerYear) / 12
-        costRate = Double(s.teams.delivery + s.teams.foundation) * s.teams.costPerMonth
+        squadCostPerMonth = s.teams.costPerMonth
+        pilotCostPerMonth = s.economics.pilotCostPerMonth
+        scaleUpCostPerMonth = s.economics.scaleUpCostPerMonth
+        runCostPerMonth = s.economics.runCostPerMonth
     }
 }

@@ -31,7 +31,8 @@ extension ProgramSimulation {
     }
 
     static func arrivalDetail(_ u: UseCase, _ p: ModelParameters) -> String {
-        return "unit=\(u.unit) domain=\(p.domainNames[Int(u.domain)]) value_per_month=\(u.valuePerMonth) complexity=\(u.complexity) high_risk=\(u.highRisk) aligned=\(u.aligned)"
+        let ranked = p.ranksWork ? " rank=\(u.rank)" : ""
+        return "unit=\(u.unit) domain=\(p.domainNames[Int(u.domain)]) value_per_month=\(u.valuePerMonth) complexity=\(u.complexity) high_risk=\(u.highRisk) aligned=\(u.aligned)\(ranked)"
     }
 
     /// Draws a use case's attributes from its own stream, always in the same order and with
@@ -54,8 +55,9 @@ extension ProgramSimulation {
         let unit = Swift.min(p.businessUnits - 1, Int(rng.nextUnit() * Double(p.businessUnits)))
         let domainCount = p.archetypes[a].domains.count
         let d = Swift.min(domainCount - 1, Int(rng.nextUnit() * Double(domainCount)))
+        let rank = workRank(value: value, complexity: complexity, rng: &rng)
         return UseCase(rng: rng, arrival: now, valuePerMonth: value, complexity: complexity,
                        highRisk: highRisk, aligned: aligned, unit: Int32(unit),
-                       domain: p.archetypes[a].domains[d], fit: p.baseFit)
+                       domain: p.archetypes[a].domains[d], fit: p.baseFit, rank: rank)
     }
 }

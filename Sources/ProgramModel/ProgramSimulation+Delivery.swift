@@ -23,7 +23,12 @@ extension ProgramSimulation {
             priorityClass = 2
             useCases[uc].stage = .waitingForPrepSquad
         }
-        if pools[poolIndex(uc)].request(client: Int32(uc), priorityClass: priorityClass, at: now) {
+        let pool = poolIndex(uc), rank = requestRank(uc, priorityClass), t = now
+        // Through the buffer, so the pool is mutated in place rather than copied out and back.
+        let granted = pools.withUnsafeMutableBufferPointer {
+            $0[pool].request(client: Int32(uc), priorityClass: priorityClass, rank: rank, at: t)
+        }
+        if granted {
             startWork(uc)
         } else {
             if trace.isRecording { trace.note(now, uc, "squad_queued", "class=\(priorityClass)") }
@@ -32,7 +37,8 @@ extension ProgramSimulation {
 
     /// Frees the use case's squad; a waiting request takes it at once.
     mutating func releaseSquad(_ uc: Int) {
-        if let grant = pools[poolIndex(uc)].release(at: now) {
+        let pool = poolIndex(uc), t = now
+        if let grant = pools.withUnsafeMutableBufferPointer({ $0[pool].release(at: t) }) {
             startWork(Int(grant.client))
         }
     }
@@ -82,6 +88,7 @@ extension ProgramSimulation {
         useCases[uc].stage = .pilot
         result.pilotsStarted += 1
         pilotsInProgress += 1
+        chargePilots()
         var d = duration(p.pilotDuration, uc) * useCases[uc].complexity
         if p.scenario.coDevelopment.enabled {
             d += duration(p.embedMonths, uc) * (1 - p.scenario.coDevelopment.overlap)
@@ -103,6 +110,7 @@ extension ProgramSimulation {
     /// outcome; the pilot counts as finished for strategy learning (5.2).
     mutating func endPilot(_ uc: Int) {
         pilotsInProgress -= 1
+        chargePilots()
         pilotsFinished += 1
         let success = useCases[uc].rng.bernoulli(pilotSuccessProbability(uc))
         releaseSquad(uc)
@@ -123,6 +131,8 @@ extension ProgramSimulation {
     /// longer by the coupling k (5.7).
     mutating func startScaleUp(_ uc: Int) {
         useCases[uc].stage = .scaleUp
+        scaleUpsInProgress += 1
+        chargeScaleUps()
         let d = duration(p.scaleUpDuration, uc) * useCases[uc].complexity
             * (1 + p.coupling * Double(productionSystems))
         if trace.isRecording { trace.note(now, uc, "scale_up_start", "production_systems=\(productionSystems) duration=\(d)") }
@@ -131,7 +141,10 @@ extension ProgramSimulation {
 
     mutating func endScaleUp(_ uc: Int) {
         result.reachedProduction += 1
+        scaleUpsInProgress -= 1
+        chargeScaleUps()
         productionSystems += 1
+        chargeRunning()
         p2pSum += now - useCases[uc].pilotSucceededAt
         p2pCount += 1
         if trace.isRecording { trace.note(now, uc, "reached_production", "pilot_to_production=\(now - useCases[uc].pilotSucceededAt)") }

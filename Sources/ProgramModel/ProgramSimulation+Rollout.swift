@@ -25,6 +25,7 @@ extension ProgramSimulation {
             if useCases[uc].share == 0 {
                 useCases[uc].stage = .decommissioned
                 productionSystems -= 1
+                chargeRunning()
                 if trace.isRecording { trace.note(now, uc, "adoption_stalled", "phase=\(p.scenario.stages.rollout.phases[phase].name) decommissioned") }
             } else {
                 useCases[uc].stage = .operating

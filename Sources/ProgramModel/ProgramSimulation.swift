@@ -36,6 +36,10 @@ public struct ProgramSimulation {
     var pilotsFinished = 0
     var productionSystems = 0
     var pilotsInProgress = 0
+    var scaleUpsInProgress = 0
+    /// Delivery squads, and all squads (delivery and foundation), that have joined (4.3).
+    var deliverySquads = 0
+    var joinedSquads = 0
     var ttvSum = 0.0, ttvCount = 0
     var p2pSum = 0.0, p2pCount = 0
     var g0WaitSum = 0.0, g0Count = 0
@@ -74,13 +78,16 @@ public struct ProgramSimulation {
         deferredWaiters = storage.deferredWaiters
         readiness = storage.readiness
         foundationDomain = storage.foundationDomain
-        ledger = ValueLedger(costRate: p.costRate, delta: p.discountPerMonth)
+        ledger = ValueLedger(delta: p.discountPerMonth)
         trace = TraceRecorder(recording: tracing)
         result.series = SeriesMetric.allCases.map { _ in
             var months: [Double] = []
             months.reserveCapacity(p.monthCount)
             return months
         }
+        deliverySquads = p.scenario.teams.delivery
+        joinedSquads = p.scenario.teams.delivery + p.scenario.teams.foundation
+        chargeSquads()
     }
 
     /// The tables whose storage one replication hands to the next, in their starting state.
@@ -98,13 +105,14 @@ public struct ProgramSimulation {
         init(_ p: ModelParameters) {
             queue = EventQueue(reservingCapacity: 512)
             useCases = []
-            pools = p.poolSizes.map { ServerPool(servers: $0, priorityClasses: 3) }
+            let disciplines = ProgramSimulation.squadDisciplines(p)
+            pools = p.poolSizes.map { ServerPool(servers: $0, disciplines: disciplines) }
             committee = SteeringCommittee(cadence: p.scenario.governance.committee.cadenceMonths,
                                           capacity: p.scenario.governance.committee.capacity)
             decided = []
             deferredWaiters = Array(repeating: [], count: p.initialReadiness.count)
             readiness = p.initialReadiness
-            foundationDomain = Array(repeating: -1, count: p.scenario.teams.foundation)
+            foundationDomain = Array(repeating: -1, count: p.foundationSquads)
         }
 
         /// Moves the tables out of a finished replication and empties them, keeping their
@@ -162,11 +170,12 @@ public struct ProgramSimulation {
 
     mutating func simulate() -> ReplicationResult {
         let s = p.scenario
-        // At t = 0, in this order: foundation squads, the first committee meeting, the
-        // arrivals (section 2).
-        for squad in 0..<foundationDomain.count {
+        // At t = 0, in this order: foundation squads, the additions' joins, the first
+        // committee meeting, the arrivals (sections 2, 4.3).
+        for squad in 0..<s.teams.foundation {
             queue.schedule(at: 0, ModelEvent(kind: .foundationStart, subject: Int32(squad)))
         }
+        scheduleSquadJoins()
         if s.governance.style != .federated && committee.nextMeetingTime <= p.horizon {
             queue.schedule(at: committee.nextMeetingTime, ModelEvent(kind: .committeeMeeting, subject: 0))
         }
@@ -209,6 +218,7 @@ public struct ProgramSimulation {
         case .rollbackEnd: endRollback(uc)
         case .foundationStart: assignFoundationSquad(uc)
         case .foundationChunkEnd: endFoundationChunk(uc)
+        case .squadsJoin: joinSquads(uc)
         }
     }
 
@@ -239,11 +249,20 @@ public struct ProgramSimulation {
     mutating func recordMonthEnd() {
         let m = Double(nextMonth)
         var busy = 0
-        for pool in pools { busy += pool.busy }
-        result.series[SeriesMetric.cumulativeValue.rawValue].append(ledger.cumulative(at: m))
-        result.series[SeriesMetric.productionSystems.rawValue].append(Double(productionSystems))
-        result.series[SeriesMetric.pilotsInProgress.rawValue].append(Double(pilotsInProgress))
-        result.series[SeriesMetric.squadsBusy.rawValue].append(Double(busy))
+        // By index: iterating `pools` would copy each pool (and retain its queues).
+        for i in pools.indices { busy &+= pools[i].busy }
+        let value = ledger.cumulative(at: m), cost = ledger.cumulativeCost(at: m)
+        let production = Double(productionSystems), pilots = Double(pilotsInProgress)
+        let available = Double(deliverySquads)
+        // One exclusive access to the outer array for all six appends.
+        result.series.withUnsafeMutableBufferPointer { series in
+            series[SeriesMetric.cumulativeValue.rawValue].append(value)
+            series[SeriesMetric.productionSystems.rawValue].append(production)
+            series[SeriesMetric.pilotsInProgress.rawValue].append(pilots)
+            series[SeriesMetric.squadsBusy.rawValue].append(Double(busy))
+            series[SeriesMetric.cumulativeCost.rawValue].append(cost)
+            series[SeriesMetric.squadsAvailable.rawValue].append(available)
+        }
         nextMonth += 1
     }
 
@@ -258,20 +277,22 @@ public struct ProgramSimulation {
         }
         r.meanUseCaseTTVMonths = ttvCount > 0 ? ttvSum / Double(ttvCount) : nil
         r.meanPilotToProductionMonths = p2pCount > 0 ? p2pSum / Double(p2pCount) : nil
-        r.valueRealized = ledger.cumulative
-        r.cost = p.costRate * p.horizon
+        r.valueRealized = ledger.cumulative(at: p.horizon)
+        recordCosts(into: &r)
         r.npv = ledger.npv(horizon: p.horizon)
-        r.breakEvenMonth = ledger.breakEven
-        var waitSum = 0.0, granted = 0, busyMonths = 0.0
+        r.breakEvenMonth = ledger.breakEven(horizon: p.horizon)
+        var waitSum = 0.0, granted = 0, busyMonths = 0.0, squadMonths = 0.0
         for pool in pools {
             waitSum += pool.waitSum
             granted += pool.grantedCount
             busyMonths += pool.busyTimeIntegral(upTo: p.horizon)
+            squadMonths += pool.serverTimeIntegral(upTo: p.horizon)
         }
         r.meanTeamWaitMonths = granted > 0 ? waitSum / Double(granted) : nil
         r.meanG0WaitMonths = g0Count > 0 ? g0WaitSum / Double(g0Count) : nil
         r.meanG1WaitMonths = g1Count > 0 ? g1WaitSum / Double(g1Count) : nil
-        r.squadUtilization = busyMonths / (Double(p.scenario.teams.delivery) * p.horizon)
+        // Each squad counted from the month it joins (6.7).
+        r.squadUtilization = busyMonths / squadMonths
         r.finalMeanReadiness = readiness.reduce(0, +) / Double(readiness.count)
         return r
     }

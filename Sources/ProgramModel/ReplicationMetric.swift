@@ -15,6 +15,7 @@ public enum ReplicationMetric: Int, CaseIterable, Sendable {
     case squadUtilization
     case driftEvents, complianceIncidents
     case finalMeanReadiness
+    case squadCost, pilotCost, scaleUpCost, runCost
 
     public var name: String {
         switch self {
@@ -48,6 +49,10 @@ public enum ReplicationMetric: Int, CaseIterable, Sendable {
         case .driftEvents: "drift_events"
         case .complianceIncidents: "compliance_incidents"
         case .finalMeanReadiness: "final_mean_readiness"
+        case .squadCost: "squad_cost"
+        case .pilotCost: "pilot_cost"
+        case .scaleUpCost: "scale_up_cost"
+        case .runCost: "run_cost"
         }
     }
 
@@ -61,6 +66,7 @@ public enum ReplicationMetric: Int, CaseIterable, Sendable {
 /// The month-end series of MODEL.md section 7, in output order.
 public enum SeriesMetric: Int, CaseIterable, Sendable {
     case cumulativeValue, productionSystems, pilotsInProgress, squadsBusy
+    case cumulativeCost, squadsAvailable
 
     public var name: String {
         switch self {
@@ -68,6 +74,8 @@ public enum SeriesMetric: Int, CaseIterable, Sendable {
         case .productionSystems: "production_systems"
         case .pilotsInProgress: "pilots_in_progress"
         case .squadsBusy: "squads_busy"
+        case .cumulativeCost: "cumulative_cost"
+        case .squadsAvailable: "squads_available"
         }
     }
 }

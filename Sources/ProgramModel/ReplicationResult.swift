@@ -18,6 +18,7 @@ public struct ReplicationResult: Sendable, Equatable {
     public var meanUseCaseTTVMonths: Double? = nil
     public var meanPilotToProductionMonths: Double? = nil
     public var valueRealized = 0.0
+    /// ∫ of the whole cost rate; the sum of the four parts below (section 7).
     public var cost = 0.0
     public var npv = 0.0
     public var breakEvenMonth: Double? = nil
@@ -28,6 +29,10 @@ public struct ReplicationResult: Sendable, Equatable {
     public var driftEvents = 0
     public var complianceIncidents = 0
     public var finalMeanReadiness = 0.0
+    public var squadCost = 0.0
+    public var pilotCost = 0.0
+    public var scaleUpCost = 0.0
+    public var runCost = 0.0
     /// Month-end values for months 1...⌊horizon⌋, indexed `[metric.rawValue][month - 1]`.
     public var series: [[Double]] = []
 
@@ -75,6 +80,10 @@ public struct ReplicationResult: Sendable, Equatable {
         case .driftEvents: Double(driftEvents)
         case .complianceIncidents: Double(complianceIncidents)
         case .finalMeanReadiness: finalMeanReadiness
+        case .squadCost: squadCost
+        case .pilotCost: pilotCost
+        case .scaleUpCost: scaleUpCost
+        case .runCost: runCost
         }
     }
 }

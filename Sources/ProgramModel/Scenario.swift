@@ -39,8 +39,22 @@ public struct Scenario: Sendable, Equatable {
         public var initialUseCases: Int = 24
         public var arrivalsPerMonth: Double = 0.5
         public var arrivalsUntilMonth: Double = 48
+        /// How a free squad picks among waiting class-1 and class-2 requests (6.6).
+        public var prioritization: Prioritization = .fifo
+        /// p90 / median of the estimated value over the true value (4.2); 1 is exact.
+        public var valueEstimateP90Ratio: Double = 2
         public var archetypes: [Archetype] = [Archetype()]
         public init() {}
+    }
+
+    /// The ranking of waiting new work and scale-ups (MODEL.md 6.6).
+    public enum Prioritization: String, Sendable, Equatable, CaseIterable {
+        /// First come first served.
+        case fifo
+        /// The highest estimated value first.
+        case value
+        /// Weighted shortest job first: the highest estimated value per unit of complexity.
+        case wsjf
     }
 
     public struct Archetype: Sendable, Equatable {
@@ -73,7 +87,21 @@ public struct Scenario: Sendable, Equatable {
         public var placement: Placement = .pooled
         public var foundation: Int = 0
         public var costPerMonth: Double = 120
+        /// Squads that join during the program (4.3, 6.7), in the order written.
+        public var additions: [SquadAddition] = []
         public init() {}
+    }
+
+    /// `delivery` and `foundation` squads that join at `month` (MODEL.md 4.3, 6.7).
+    public struct SquadAddition: Sendable, Equatable {
+        public var month: Double
+        public var delivery: Int
+        public var foundation: Int
+        public init(month: Double, delivery: Int = 0, foundation: Int = 0) {
+            self.month = month
+            self.delivery = delivery
+            self.foundation = foundation
+        }
     }
 
     public struct Fit: Sendable, Equatable {
@@ -238,6 +266,12 @@ public struct Scenario: Sendable, Equatable {
 
     public struct Economics: Sendable, Equatable {
         public var discountRatePerYear: Double = 0.10
+        /// k$ per month for every use case in its pilot stage (section 7).
+        public var pilotCostPerMonth: Double = 0
+        /// k$ per month for every use case in scale-up.
+        public var scaleUpCostPerMonth: Double = 0
+        /// k$ per month for every production system, until decommissioned or the horizon.
+        public var runCostPerMonth: Double = 0
         public init() {}
     }
 }

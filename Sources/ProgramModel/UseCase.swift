@@ -46,6 +46,8 @@ struct UseCase {
     var unit: Int32
     var domain: Int32
     var fit: Double
+    /// Its place in a ranked squad queue (6.6): Ṽ, or Ṽ/c under wsjf; 0 under fifo.
+    var rank: Double = 0
 
     var stage: UseCaseStage = .g0Decision
     var gate: Gate = .g0

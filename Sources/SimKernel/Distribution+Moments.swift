@@ -126,7 +126,7 @@ extension Distribution {
     }
 
     /// The lognormal's σ from its 90th percentile: ln(p90/median) / z₀.₉.
-    static func lognormalSigma(median: Double, p90: Double) -> Double {
+    public static func lognormalSigma(median: Double, p90: Double) -> Double {
         log(p90 / median) / 1.2815515655446004
     }
 

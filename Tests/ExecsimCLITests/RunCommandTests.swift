@@ -67,10 +67,10 @@ import ProgramModel
         #expect(firstLine("replications.csv") == (["replication"] + ReplicationMetric.allCases.map(\.name)).joined(separator: ","))
         #expect(firstLine("summary.csv") == "metric,n,mean,std,ci95_low,ci95_high,p5,p25,p50,p75,p95,min,max")
         #expect(firstLine("timeseries.csv") == "month,metric,mean,p5,p25,p50,p75,p95")
-        // One row per replication; 24 months × 4 series.
+        // One row per replication; 24 months × every series.
         #expect(read(folder + "replications.csv").split(separator: "\n").count == 21)
         #expect(read(folder + "summary.csv").split(separator: "\n").count == 1 + ReplicationMetric.allCases.count)
-        #expect(read(folder + "timeseries.csv").split(separator: "\n").count == 1 + 24 * 4)
+        #expect(read(folder + "timeseries.csv").split(separator: "\n").count == 1 + 24 * SeriesMetric.allCases.count)
         // scenario.json repeats the run exactly: every default filled in, seed and count recorded.
         let repeated = try? Scenario.load(contentsOf: folder + "scenario.json")
         var expected = try? Scenario.parse(smallScenario, file: "small.json")
@@ -166,6 +166,11 @@ import ProgramModel
         #expect((try? Scenario.parse(r.stdout, file: "defaults")) == Scenario())
         for key in ["\"horizonMonths\"", "\"archetypes\"", "\"rollout\"", "\"discountRatePerYear\""] {
             #expect(r.stdout.contains(key))
+        }
+        // The levers of issue 13, each with its default value.
+        for field in ["\"prioritization\": \"fifo\"", "\"valueEstimateP90Ratio\": 2", "\"additions\": []",
+                      "\"pilotCostPerMonth\": 0", "\"scaleUpCostPerMonth\": 0", "\"runCostPerMonth\": 0"] {
+            #expect(r.stdout.contains(field), "defaults lack \(field)")
         }
     }
 

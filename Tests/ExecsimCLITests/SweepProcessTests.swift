@@ -29,50 +29,28 @@ import Testing
         return directory
     }
 
-    private func start(_ arguments: [String]) throws -> Process {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.executable)
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        return process
-    }
-
-    @discardableResult
-    private func run(_ arguments: [String]) throws -> Int32 {
-        let process = try start(arguments)
-        process.waitUntilExit()
-        return process.terminationStatus
-    }
-
-    private func contents(_ directory: String) -> [String: Data] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        return Dictionary(uniqueKeysWithValues: names.map { ($0, FileManager.default.contents(atPath: directory + "/" + $0)!) })
-    }
-
     @Test func shardsInSeparateProcessesMergeToTheUnshardedRun() throws {
         let w = try workspace(design: "morris", samples: 4, replications: 8)
         defer { try? FileManager.default.removeItem(atPath: w) }
-        #expect(try run(["sweep", w + "/sweep.json", "--out", w + "/whole", "--quiet"]) == 0)
+        #expect(try ExecsimProcess.run(["sweep", w + "/sweep.json", "--out", w + "/whole", "--quiet"]) == 0)
         for i in 0..<3 {
-            #expect(try run(["sweep", w + "/sweep.json", "--out", w + "/shard\(i)", "--shard", "\(i)/3", "--quiet", "--threads", "1"]) == 0)
+            #expect(try ExecsimProcess.run(["sweep", w + "/sweep.json", "--out", w + "/shard\(i)", "--shard", "\(i)/3", "--quiet", "--threads", "1"]) == 0)
         }
-        #expect(try run(["merge", w + "/shard2", w + "/shard0", w + "/shard1", "--out", w + "/merged"]) == 0)
-        let whole = contents(w + "/whole")
+        #expect(try ExecsimProcess.run(["merge", w + "/shard2", w + "/shard0", w + "/shard1", "--out", w + "/merged"]) == 0)
+        let whole = ExecsimProcess.contents(w + "/whole")
         #expect(Set(whole.keys) == ["points.csv", "manifest.json", "sensitivity.csv"])
-        #expect(contents(w + "/merged") == whole)
-        #expect(try run(["merge", w + "/shard0", w + "/shard1", "--out", w + "/partial"]) == 65)
-        #expect(try run(["sweep", w + "/sweep.json", "--shard", "3/3", "--out", w + "/bad"]) == 64)
+        #expect(ExecsimProcess.contents(w + "/merged") == whole)
+        #expect(try ExecsimProcess.run(["merge", w + "/shard0", w + "/shard1", "--out", w + "/partial"]) == 65)
+        #expect(try ExecsimProcess.run(["sweep", w + "/sweep.json", "--shard", "3/3", "--out", w + "/bad"]) == 64)
     }
 
     @Test func sweepKilledWithSIGKILLResumesToTheSameBytes() throws {
         let w = try workspace(design: "lhs", samples: 24, replications: 256)
         defer { try? FileManager.default.removeItem(atPath: w) }
-        #expect(try run(["sweep", w + "/sweep.json", "--out", w + "/whole", "--quiet"]) == 0)
-        let expected = contents(w + "/whole")
+        #expect(try ExecsimProcess.run(["sweep", w + "/sweep.json", "--out", w + "/whole", "--quiet"]) == 0)
+        let expected = ExecsimProcess.contents(w + "/whole")
 
-        let victim = try start(["sweep", w + "/sweep.json", "--out", w + "/killed", "--quiet", "--threads", "1"])
+        let victim = try ExecsimProcess.start(["sweep", w + "/sweep.json", "--out", w + "/killed", "--quiet", "--threads", "1"])
         let points = w + "/killed/points.csv"
         let deadline = Date().addingTimeInterval(20)
         while Date() < deadline {
@@ -86,8 +64,8 @@ import Testing
         let keptLines = FileManager.default.contents(atPath: points)!.filter { $0 == UInt8(ascii: "\n") }.count
         #expect(keptLines < 1 + 24, "the sweep finished before it was killed; make it longer")
 
-        #expect(try run(["sweep", w + "/sweep.json", "--out", w + "/killed", "--quiet"]) == 73)  // no --resume
-        #expect(try run(["sweep", w + "/sweep.json", "--out", w + "/killed", "--quiet", "--resume"]) == 0)
-        #expect(contents(w + "/killed") == expected)
+        #expect(try ExecsimProcess.run(["sweep", w + "/sweep.json", "--out", w + "/killed", "--quiet"]) == 73)  // no --resume
+        #expect(try ExecsimProcess.run(["sweep", w + "/sweep.json", "--out", w + "/killed", "--quiet", "--resume"]) == 0)
+        #expect(ExecsimProcess.contents(w + "/killed") == expected)
     }
 }

@@ -381,6 +381,8 @@ private let durationExpectation = #"a duration (a number of months or a string l
         s.portfolio.initialUseCases = 0
         s.portfolio.arrivalsPerMonth = 0.123456789
         s.portfolio.arrivalsUntilMonth = 30
+        s.portfolio.prioritization = .wsjf
+        s.portfolio.valueEstimateP90Ratio = 1.75
         var a = Scenario.Archetype()
         a.name = "quick-win"
         a.weight = 0.25
@@ -401,6 +403,7 @@ private let durationExpectation = #"a duration (a number of months or a string l
         s.teams.placement = .perBusinessUnit
         s.teams.foundation = 2
         s.teams.costPerMonth = 99.5
+        s.teams.additions = [.init(month: 0.3, delivery: 2, foundation: 1), .init(month: 0.1, delivery: 0, foundation: 3)]
         s.fit.pooled = 0.1
         s.fit.perBusinessUnit = 0.2
         s.governance.style = .federated
@@ -459,6 +462,9 @@ private let durationExpectation = #"a duration (a number of months or a string l
         s.compliance.incidentsPerYear.unaudited = 2
         s.compliance.rollbackMonths = .normal(mean: 3, sd: 1, min: 0, max: 6)
         s.economics.discountRatePerYear = -0.5
+        s.economics.pilotCostPerMonth = 10
+        s.economics.scaleUpCostPerMonth = 20.5
+        s.economics.runCostPerMonth = 3
         #expect(try Scenario.decode(json: s.encode(), file: "t") == s)
         #expect(try Scenario.parse(s.jsonText(), file: "t") == s)
         // Every field differs from the default, so the round trip covers every key.
@@ -489,11 +495,15 @@ private let durationExpectation = #"a duration (a number of months or a string l
         ])]))
         let text = Scenario().jsonText()
         #expect(text.hasPrefix("{\n  \"name\": \"baseline\",\n  \"horizonMonths\": 60,\n  \"businessUnits\": 4,\n  \"portfolio\": {\n    \"initialUseCases\": 24,\n"))
-        #expect(text.hasSuffix("  \"economics\": {\n    \"discountRatePerYear\": 0.1\n  }\n}\n"))
+        #expect(text.hasSuffix("  \"economics\": {\n    \"discountRatePerYear\": 0.1,\n    \"pilotCostPerMonth\": 0,\n"
+            + "    \"scaleUpCostPerMonth\": 0,\n    \"runCostPerMonth\": 0\n  }\n}\n"))
         // Every object's keys are the keys the decoder accepts, in the same order.
         #expect(json["governance"].flatMap(keys) == ScenarioSchema.keys(at: "governance"))
         #expect(json["operations"].flatMap(keys) == ScenarioSchema.keys(at: "operations"))
         #expect(json["stages"]?["rollout"].flatMap(keys) == ScenarioSchema.keys(at: "stages.rollout"))
+        #expect(json["portfolio"].flatMap(keys) == ScenarioSchema.keys(at: "portfolio"))
+        #expect(json["teams"].flatMap(keys) == ScenarioSchema.keys(at: "teams"))
+        #expect(json["economics"].flatMap(keys) == ScenarioSchema.keys(at: "economics"))
     }
 }
 

@@ -3,15 +3,16 @@ import Experiments
 struct MergeCommand: ExecsimCommand {
     let spec = CommandSpec(
         name: "merge",
-        summary: "Combine the folders of a sharded sweep into the output of an unsharded run.",
+        summary: "Combine the folders of a sharded sweep or exploration into the output of an unsharded run.",
         usage: "merge <shard dir> ... --out <dir>",
         options: [OptionSpec(name: "--out", valueName: "dir", help: "Output folder (required).")],
-        positionals: [PositionalSpec(name: "shard dir", help: "Folders written by execsim sweep --shard I/N.",
+        positionals: [PositionalSpec(name: "shard dir", help: "Folders written by execsim sweep --shard I/N or execsim explore --shard I/N.",
                                      minCount: 1, maxCount: nil)],
         discussion: """
-            The result is byte-identical to running the sweep without --shard. Refuses (exit 65)
-            folders of different sweeps or of different splits, repeated shards, and names the
-            points that are missing; exit 73 if the output cannot be written.
+            The result is byte-identical to running the sweep (or exploration) without --shard,
+            analysis files included. Refuses (exit 65) folders of different runs or of different
+            splits, repeated shards, and names the points (worlds) that are missing; exit 73 if
+            the output cannot be written.
             """)
 
     func run(_ args: ParsedArguments, _ io: CommandIO) throws -> Int32 {

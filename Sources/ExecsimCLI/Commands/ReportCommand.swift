@@ -10,14 +10,15 @@ struct ReportCommand: ExecsimCommand {
             OptionSpec(name: "--out", valueName: "file", help: "The report file (default <dir>/report.html)."),
         ],
         positionals: [
-            PositionalSpec(name: "dir", help: "A folder written by run (summary.csv), compare (comparison.csv) or sweep (points.csv).",
+            PositionalSpec(name: "dir", help: "A folder written by run (summary.csv), compare (comparison.csv), sweep (points.csv) or explore (experiments.csv).",
                            minCount: 1, maxCount: 1),
         ],
         discussion: """
             Writes one self-contained report.html (inline SVG and CSS, no scripts, no network) and
             each chart as its own .svg beside it, for slides. A run folder gives the headline table,
             the funnel, time to value, the value-against-cost fan chart and capacity; a compare folder
-            the forest plot; a sweep folder the tornado, the Morris μ*–σ plot or grid line charts.
+            the forest plot; a sweep folder the tornado, the Morris μ*–σ plot or grid line charts; an
+            explore folder robustness, outcomes across worlds, regret and the PRIM boxes of discovery.json.
             """)
 
     func run(_ args: ParsedArguments, _ io: CommandIO) throws -> Int32 {

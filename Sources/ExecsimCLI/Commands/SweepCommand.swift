@@ -31,42 +31,17 @@ struct SweepCommand: ExecsimCommand {
 
     func run(_ args: ParsedArguments, _ io: CommandIO) throws -> Int32 {
         let path = try args.positional("sweep.json")!
-        let threads = try args.int("--threads", default: 0, minimum: 0)
-        var shard: SweepShard?
-        if let text = args.string("--shard") {
-            guard let parsed = SweepShard(parsing: text) else {
-                throw UsageError.invalidValue(option: "--shard", value: text, expected: "I/N with 0 ≤ I < N, e.g. 0/4")
-            }
-            shard = parsed
-        }
-        if shard != nil && args.flag("--report") {
-            throw UsageError.invalidValue(option: "--report", value: "with --shard",
-                                          expected: "a whole sweep; run 'execsim report' on the merged folder")
-        }
-        let quiet = args.flag("--quiet")
+        _ = try args.int("--threads", default: 0, minimum: 0)
+        let shard = try ShardedRun.shard(args, kind: "sweep")
         let plan: SweepPlan
         do {
             plan = try SweepPlan.load(try SweepFile.load(contentsOf: path), sweepPath: path)
         } catch {
             throw CommandFailure(.invalidInput, error.description)
         }
-        let out = args.string("--out")
-            ?? "results/\(plan.file.name)" + (shard.map { "-shard-\($0.index)-of-\($0.count)" } ?? "")
-        let start = Date()
-        let resume = args.flag("--resume")
-        let ran = Result(catching: { () throws(SweepRunError) in
-            try SweepRunner.run(plan, to: out, threads: threads, shard: shard, resume: resume,
-                                progress: ProgressBar.handler(enabled: !quiet))
-        })
-        let report: SweepRunner.Report
-        switch ran {
-        case .success(let value): report = value
-        case .failure(let error): throw CommandFailure(.cannotWriteOutput, error.description)
-        }
-        if !quiet {
-            let seconds = String(format: "%.2f", Date().timeIntervalSince(start))
-            let resumed = report.resumed > 0 ? " (\(report.resumed) kept from before)" : ""
-            io.printLine("\(plan.file.name): \(report.points) \(plan.file.design.rawValue) points × \(plan.file.replications) replications, seed \(plan.file.seed)\(resumed) in \(seconds) s → \(out)/")
+        let (report, out, seconds) = try ShardedRun.run(plan, args, shard: shard)
+        if !args.flag("--quiet") {
+            io.printLine("\(plan.file.name): \(report.points) \(plan.file.design.rawValue) points × \(plan.file.replications) replications, seed \(plan.file.seed)\(ShardedRun.resumed(report)) in \(seconds) s → \(out)/")
         }
         if args.flag("--report") {
             io.printLine("report: \(try ReportCommand.write(out, to: nil))")

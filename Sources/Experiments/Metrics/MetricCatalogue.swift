@@ -114,7 +114,7 @@ public enum MetricCatalogue {
             (label, unit, higher) = ("ROI", .ratio, true)
         case .npv:
             (label, unit, higher) = ("NPV (k$)", .kiloDollars, true)
-        case .cost:
+        case .cost, .squadCost, .pilotCost, .scaleUpCost, .runCost:
             (label, unit, higher) = (nil, .kiloDollars, false)
         // Paid-for squads doing work rather than idling; readiness is the data asset built.
         case .squadUtilization, .finalMeanReadiness:

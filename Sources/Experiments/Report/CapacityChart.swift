@@ -16,10 +16,17 @@ public enum CapacityChart {
         var frame = ChartFrame(title: title, caption: source.caption, height: 420, legendRows: 2)
         let present = series.filter { data[$0.metric] != nil }
         let rows = present.flatMap { data[$0.metric]! }
-        let top = max(rows.map(\.p95).max() ?? 1, squads)
+        // With a hiring plan (MODEL.md 6.7) the squads available change over time: their
+        // month-end series replaces the constant line.
+        let available = data["squads_available"].flatMap { rows in rows.isEmpty ? nil : rows }
+        let top = max(rows.map(\.p95).max() ?? 1, available?.map(\.mean).max() ?? squads)
         let x = frame.xAxis(NiceTicks(min: 0, max: rows.map(\.month).max() ?? 1, count: 6), label: "month")
         let y = frame.yAxis(NiceTicks(min: 0, max: top, count: 6), label: "count at month end")
-        if squads > 0 {
+        if let available, available.contains(where: { $0.mean != available[0].mean }) {
+            frame.svg.polyline(available.map { (x($0.month), y($0.mean)) }, stroke: Palette.black, width: 1.5, dash: "6 3")
+            let last = available[available.count - 1].mean
+            frame.svg.text("\(FunnelChart.count(last)) delivery squads", x: frame.right - 4, y: y(last) - 5, size: 12, anchor: .end)
+        } else if squads > 0 {
             frame.svg.line(x1: frame.left, y1: y(squads), x2: frame.right, y2: y(squads), stroke: Palette.black,
                            width: 1.5, dash: "6 3")
             let label = "\(FunnelChart.count(squads)) delivery squads"

@@ -4,7 +4,7 @@ import ProgramModel
 /// Reads what `run`, `compare` or `sweep` wrote into a folder and writes `report.html` plus
 /// each chart as `<name>.svg` beside it.
 public enum ReportBuilder {
-    public enum FolderKind: String, Sendable { case run, comparison, sweep }
+    public enum FolderKind: String, Sendable { case run, comparison, sweep, exploration }
 
     /// What a folder holds, by the file only that command writes.
     public static func kind(of directory: String) -> FolderKind? {
@@ -12,6 +12,7 @@ public enum ReportBuilder {
             FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent(name))
         }
         if has("comparison.csv") { return .comparison }
+        if has("experiments.csv") { return .exploration }
         if has("points.csv") { return .sweep }
         if has("summary.csv") { return .run }
         return nil
@@ -46,6 +47,8 @@ public enum ReportBuilder {
             return try ComparisonReport.report(directory)
         case .sweep:
             return try SweepReport.report(directory)
+        case .exploration:
+            return try ExploreReport.report(directory)
         case nil:
             throw OutputError(action: OutputError.read, path: directory,
                               reason: "not a run, compare or sweep folder (no summary.csv, comparison.csv or points.csv)")

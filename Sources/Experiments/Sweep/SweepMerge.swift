@@ -1,9 +1,9 @@
 import Foundation
 import ProgramModel
 
-/// Combines the folders of `execsim sweep --shard I/N` runs into the folder an unsharded run
-/// would have written, byte for byte: rows sorted by point, the manifest without `shard`,
-/// and the analysis file recomputed from the merged rows.
+/// Combines the folders of `execsim sweep --shard I/N` (or `execsim explore --shard I/N`) runs
+/// into the folder an unsharded run would have written, byte for byte: rows sorted by point
+/// (world), the manifest without `shard`, and the analysis files recomputed from the merged rows.
 public enum SweepMerge {
     public struct Report: Sendable {
         public var points: Int
@@ -16,21 +16,21 @@ public enum SweepMerge {
     @discardableResult
     public static func merge(_ directories: [String], to out: String) throws(SweepRunError) -> Report {
         guard !directories.isEmpty else { throw .refused("no shard folders given") }
-        var recorded: [(directory: String, manifest: SweepManifest.Recorded)] = []
+        var recorded: [(directory: String, manifest: (experiment: any PointExperiment, shard: SweepShard?))] = []
         for directory in directories {
             do throws(ScenarioError) {
-                recorded.append((directory, try SweepManifest.read(directory: directory)))
+                recorded.append((directory, try ExperimentManifest.read(directory: directory)))
             } catch {
                 throw .refused(error.description)
             }
         }
-        let plan = recorded[0].manifest.plan
-        let unsharded = SweepManifest.text(plan, shard: nil)
+        let plan = recorded[0].manifest.experiment
+        let unsharded = plan.manifestText(shard: nil)
         let count = recorded[0].manifest.shard?.count ?? 1
         var seen: [Int: String] = [:]
         for (directory, manifest) in recorded {
-            if SweepManifest.text(manifest.plan, shard: nil) != unsharded {
-                throw .refused("\(directory) and \(recorded[0].directory) hold shards of different sweeps (their manifest.json differ outside \"shard\")")
+            if manifest.experiment.manifestText(shard: nil) != unsharded {
+                throw .refused("\(directory) and \(recorded[0].directory) hold shards of different \(plan.kind) runs (their manifest.json differ outside \"shard\")")
             }
             let shard = manifest.shard ?? SweepShard(index: 0, count: 1)!
             if shard.count != count {
@@ -42,44 +42,48 @@ public enum SweepMerge {
             seen[shard.index] = directory
         }
 
-        let header = PointsTable.headerBytes(plan.file)
-        let columns = PointsTable.header(plan.file).count
-        var rows = [ArraySlice<UInt8>?](repeating: nil, count: plan.points.count)
+        let header = plan.tableHeaderBytes
+        let columns = plan.tableHeader.count
+        let table = plan.tableName
+        let unit = plan.kind == "explore" ? "worlds" : "points"
+        // A group's rows, in the order they were written; whole groups only (a run killed
+        // mid-group has its complete rows of that group redone on resume, so they do not count).
+        var rows = [[ArraySlice<UInt8>]](repeating: [], count: plan.groupCount)
         var kept: [PointsTable.Contents] = []
         for (directory, manifest) in recorded {
-            let contents = PointsTable.read(directory + "/points.csv", columns: columns)
+            let contents = PointsTable.read(directory + "/" + table, columns: columns)
             guard contents.headerLength > 0, Array(contents.bytes[..<contents.headerLength]) == header else {
-                throw .refused("\(directory)/points.csv is missing or its header does not match its manifest")
+                throw .refused("\(directory)/\(table) is missing or its header does not match its manifest")
             }
             let shard = manifest.shard ?? SweepShard(index: 0, count: 1)!
             for row in contents.rows {
-                guard row.point < plan.points.count, shard.contains(point: row.point) else {
-                    throw .refused("\(directory)/points.csv holds point \(row.point), which is not one of shard \(shard)'s")
+                guard row.point < plan.groupCount, shard.contains(point: row.point) else {
+                    throw .refused("\(directory)/\(table) holds \(unit.dropLast()) \(row.point), which is not one of shard \(shard)'s")
                 }
-                rows[row.point] = contents.bytes[row.range]
+                rows[row.point].append(contents.bytes[row.range])
             }
             kept.append(contents)
         }
-        let missing = rows.indices.filter { rows[$0] == nil }
+        let missing = rows.indices.filter { rows[$0].count != plan.membersPerGroup }
         if !missing.isEmpty {
             let absent = (0..<count).filter { seen[$0] == nil }
-            throw .refused("missing \(missing.count) of \(plan.points.count) points: \(describe(missing))"
+            throw .refused("missing \(missing.count) of \(plan.groupCount) \(unit): \(describe(missing))"
                 + (absent.isEmpty ? " (unfinished shards: resume them with --resume)"
                    : "; shards not given: " + absent.map { "\($0)/\(count)" }.joined(separator: ", ")))
         }
 
         var bytes = header
-        for row in rows { bytes += row! }
+        for group in rows { for row in group { bytes += row } }
         kept = []
         do throws(OutputError) {
             try AtomicFile.createDirectory(out)
-            try AtomicFile.write(bytes, to: out + "/points.csv")
+            try AtomicFile.write(bytes, to: out + "/" + table)
             try AtomicFile.write(Array(unsharded.utf8), to: out + "/manifest.json")
-            try SweepRunner.writeAnalysis(plan, directory: out)
+            try plan.writeAnalysis(directory: out)
         } catch {
             throw .output(error)
         }
-        return Report(points: plan.points.count, shards: recorded.count)
+        return Report(points: plan.groupCount, shards: recorded.count)
     }
 
     /// `3, 7, 10–14` (at most 20 runs of numbers, then `…`).

@@ -17,6 +17,8 @@ public enum ScenarioSchema {
         .whole("portfolio.initialUseCases", \.portfolio.initialUseCases, atLeast: 0, section: "4.2", "Use cases that arrive at t = 0."),
         .number("portfolio.arrivalsPerMonth", \.portfolio.arrivalsPerMonth, .atLeast(0), section: "4.2", "Rate of later Poisson arrivals."),
         .number("portfolio.arrivalsUntilMonth", \.portfolio.arrivalsUntilMonth, .atLeast(0), duration: true, section: "4.2", "Arrivals stop at this month (capped at the horizon)."),
+        .choice("portfolio.prioritization", \.portfolio.prioritization, section: "6.6", "Which waiting scale-up or new work a free squad takes: first come first served, the highest estimated value, or the highest estimated value per unit of complexity (wsjf)."),
+        .number("portfolio.valueEstimateP90Ratio", \.portfolio.valueEstimateP90Ratio, .atLeast(1), section: "4.2", "The estimated value is within this factor of the truth 80% of the time; 1 is exact."),
         .list("portfolio.archetypes", \.portfolio.archetypes, element: Scenario.Archetype.init, fields: archetypeFields,
               check: { reader, path, archetypes in
                   let total = archetypes.reduce(0) { $0 + $1.weight }
@@ -31,7 +33,10 @@ public enum ScenarioSchema {
         .whole("teams.delivery", \.teams.delivery, atLeast: 1, section: "4.3", "Delivery squads T: data preparation, pilots, scale-up and retraining."),
         .choice("teams.placement", \.teams.placement, section: "4.3", "pooled: one central pool; perBusinessUnit: squad b serves unit b mod B."),
         .whole("teams.foundation", \.teams.foundation, atLeast: 0, section: "6.2", "Data-foundation squads F raising domain readiness."),
-        .number("teams.costPerMonth", \.teams.costPerMonth, .atLeast(0), section: "4.3", "Cost of every squad per month, busy or idle (k$)."),
+        .number("teams.costPerMonth", \.teams.costPerMonth, .atLeast(0), section: "4.3", "Cost of every squad per month from the month it joins, busy or idle (k$)."),
+        .list("teams.additions", \.teams.additions, nonEmpty: false, element: { Scenario.SquadAddition(month: 0) },
+              fields: additionFields,
+              section: "6.7", "Squads that join during the program, numbered in join order (by month, then as listed)."),
 
         .number("fit.pooled", \.fit.pooled, .fraction, section: "4.4", "Base operational fit of a use case served by pooled squads."),
         .number("fit.perBusinessUnit", \.fit.perBusinessUnit, .fraction, section: "4.4", "Base operational fit of a use case served by its unit's squads."),
@@ -103,6 +108,9 @@ public enum ScenarioSchema {
         .distribution("compliance.rollbackMonths", \.compliance.rollbackMonths, duration: true, section: "6.5", "Months of no value after an incident."),
 
         .number("economics.discountRatePerYear", \.economics.discountRatePerYear, .greaterThan(-1), section: "7", "Annual rate discounting value and cost to present value."),
+        .number("economics.pilotCostPerMonth", \.economics.pilotCostPerMonth, .atLeast(0), section: "7", "Cost per month of every use case in its pilot stage, beyond squads (k$)."),
+        .number("economics.scaleUpCostPerMonth", \.economics.scaleUpCostPerMonth, .atLeast(0), section: "7", "Cost per month of every use case in scale-up, beyond squads (k$)."),
+        .number("economics.runCostPerMonth", \.economics.runCostPerMonth, .atLeast(0), section: "7", "Cost per month of every production system until decommissioned: infrastructure, licences, tokens (k$)."),
     ]
 
     static let archetypeFields: [ScenarioField<Scenario.Archetype>] = [
@@ -113,6 +121,12 @@ public enum ScenarioSchema {
         .number("highRiskShare", \.highRiskShare, .fraction, section: "4.2", "Probability a use case is high risk (committee review under hybrid)."),
         .number("alignedShare", \.alignedShare, .fraction, section: "4.2", "Probability a use case is tied to a measurable business objective."),
         .names("domains", \.domains, section: "4.1", "Data domains this kind draws from; absent means all."),
+    ]
+
+    static let additionFields: [ScenarioField<Scenario.SquadAddition>] = [
+        .number("month", \.month, .atLeast(0), duration: true, section: "6.7", "When the squads join, in [0, horizonMonths].").mandatory(),
+        .whole("delivery", \.delivery, atLeast: 0, section: "4.3", "Delivery squads that join."),
+        .whole("foundation", \.foundation, atLeast: 0, section: "6.2", "Data-foundation squads that join."),
     ]
 
     static let dataDomainFields: [ScenarioField<Scenario.DataDomainSpec>] = [
@@ -138,6 +152,12 @@ public enum ScenarioSchema {
             if s.teams.placement == .perBusinessUnit, s.teams.delivery < s.businessUnits {
                 reader.report("$.teams.delivery",
                               "perBusinessUnit placement needs at least one squad per business unit (\(s.businessUnits)), got \(s.teams.delivery)")
+            }
+        },
+        ScenarioRule(fields: ["horizonMonths", "teams.additions"]) { reader, s in
+            for (k, addition) in s.teams.additions.enumerated() where addition.month > s.horizonMonths {
+                reader.report("$.teams.additions[\(k)].month",
+                              "must be a month in [0, horizonMonths = \(DocumentReader.format(s.horizonMonths))], got \(DocumentReader.format(addition.month))")
             }
         },
         ScenarioRule(fields: ["dataDomains", "portfolio.archetypes"]) { reader, s in
