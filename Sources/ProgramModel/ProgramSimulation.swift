@@ -41,9 +41,18 @@ public struct ProgramSimulation {
     var deliverySquads = 0
     var joinedSquads = 0
     var ttvSum = 0.0, ttvCount = 0
+    /// Use cases by the whole month of their time to value, ⌈ttv⌉ (at least 1): the
+    /// `use_cases_valued_within` series is its running sum.
+    var valuedByMonth: [Int] = []
     var p2pSum = 0.0, p2pCount = 0
+    /// Durations of the work steps finished within the horizon (where the time goes).
+    var steps = StepDurations()
     var g0WaitSum = 0.0, g0Count = 0
     var g1WaitSum = 0.0, g1Count = 0
+    /// Month-end series that the scenario alone fixes, the same in every replication (see
+    /// `fixedSeries`): shared by every result instead of appended to month by month.
+    let squadsAvailableSeries: [Double]
+    let squadCostSeries: [Double]?
     var nextMonth = 1
     /// Events handled in the last replication, for throughput benchmarks.
     public private(set) var eventsProcessed = 0
@@ -80,11 +89,13 @@ public struct ProgramSimulation {
         foundationDomain = storage.foundationDomain
         ledger = ValueLedger(delta: p.discountPerMonth)
         trace = TraceRecorder(recording: tracing)
-        result.series = SeriesMetric.allCases.map { _ in
-            var months: [Double] = []
-            months.reserveCapacity(p.monthCount)
-            return months
-        }
+        squadsAvailableSeries = storage.squadsAvailableSeries
+        squadCostSeries = storage.squadCostSeries
+        valuedByMonth = storage.valuedByMonth
+        result.series = Array(repeating: [], count: SeriesMetric.allCases.count)
+        result.series[SeriesMetric.squadsAvailable.rawValue] = squadsAvailableSeries
+        if let squadCostSeries { result.series[SeriesMetric.cumulativeCost.rawValue] = squadCostSeries }
+        for m in result.series.indices where result.series[m].isEmpty { result.series[m].reserveCapacity(p.monthCount) }
         deliverySquads = p.scenario.teams.delivery
         joinedSquads = p.scenario.teams.delivery + p.scenario.teams.foundation
         chargeSquads()
@@ -100,6 +111,10 @@ public struct ProgramSimulation {
         var deferredWaiters: [[Int32]]
         var readiness: [Double]
         var foundationDomain: [Int32]
+        var valuedByMonth: [Int]
+        /// Not tables but the scenario's fixed series, computed once and handed on as they are.
+        let squadsAvailableSeries: [Double]
+        let squadCostSeries: [Double]?
 
         /// New tables, for the first replication.
         init(_ p: ModelParameters) {
@@ -113,6 +128,8 @@ public struct ProgramSimulation {
             deferredWaiters = Array(repeating: [], count: p.initialReadiness.count)
             readiness = p.initialReadiness
             foundationDomain = Array(repeating: -1, count: p.foundationSquads)
+            valuedByMonth = Array(repeating: 0, count: p.monthCount + 1)
+            (squadsAvailableSeries, squadCostSeries) = ProgramSimulation.fixedSeries(p, months: p.monthCount)
         }
 
         /// Moves the tables out of a finished replication and empties them, keeping their
@@ -127,6 +144,9 @@ public struct ProgramSimulation {
             deferredWaiters = s.deferredWaiters
             readiness = s.readiness
             foundationDomain = s.foundationDomain
+            valuedByMonth = s.valuedByMonth
+            squadsAvailableSeries = s.squadsAvailableSeries
+            squadCostSeries = s.squadCostSeries
             s.queue = EventQueue()
             s.useCases = []
             s.pools = []
@@ -135,6 +155,7 @@ public struct ProgramSimulation {
             s.deferredWaiters = []
             s.readiness = []
             s.foundationDomain = []
+            s.valuedByMonth = []
 
             queue.removeAll()
             useCases.removeAll(keepingCapacity: true)
@@ -144,10 +165,14 @@ public struct ProgramSimulation {
             for d in deferredWaiters.indices { deferredWaiters[d].removeAll(keepingCapacity: true) }
             for d in readiness.indices { readiness[d] = s.p.initialReadiness[d] }
             for j in foundationDomain.indices { foundationDomain[j] = -1 }
+            for m in valuedByMonth.indices { valuedByMonth[m] = 0 }
         }
     }
 
     public var scenario: Scenario { p.scenario }
+
+    /// Month ends recorded in the series, 1...⌊horizon⌋ (section 7).
+    var monthCount: Int { p.monthCount }
 
     /// Runs replication `replication` of the stream family `seed`.
     public mutating func run(seed: UInt64, replication: Int) -> ReplicationResult {
@@ -248,20 +273,20 @@ public struct ProgramSimulation {
 
     mutating func recordMonthEnd() {
         let m = Double(nextMonth)
-        var busy = 0
+        var busy = 0, waiting = 0
         // By index: iterating `pools` would copy each pool (and retain its queues).
-        for i in pools.indices { busy &+= pools[i].busy }
+        for i in pools.indices { busy &+= pools[i].busy; waiting &+= pools[i].waiting }
         let value = ledger.cumulative(at: m), cost = ledger.cumulativeCost(at: m)
         let production = Double(productionSystems), pilots = Double(pilotsInProgress)
-        let available = Double(deliverySquads)
-        // One exclusive access to the outer array for all six appends.
+        let costVaries = squadCostSeries == nil
+        // One exclusive access to the outer array for all the appends.
         result.series.withUnsafeMutableBufferPointer { series in
             series[SeriesMetric.cumulativeValue.rawValue].append(value)
             series[SeriesMetric.productionSystems.rawValue].append(production)
             series[SeriesMetric.pilotsInProgress.rawValue].append(pilots)
             series[SeriesMetric.squadsBusy.rawValue].append(Double(busy))
-            series[SeriesMetric.cumulativeCost.rawValue].append(cost)
-            series[SeriesMetric.squadsAvailable.rawValue].append(available)
+            if costVaries { series[SeriesMetric.cumulativeCost.rawValue].append(cost) }
+            series[SeriesMetric.squadBacklog.rawValue].append(Double(waiting))
         }
         nextMonth += 1
     }
@@ -276,6 +301,11 @@ public struct ProgramSimulation {
             if u.stage.isInPurgatory { r.inPurgatoryAtHorizon += 1 }
         }
         r.meanUseCaseTTVMonths = ttvCount > 0 ? ttvSum / Double(ttvCount) : nil
+        var within = 0
+        for m in stride(from: 1, through: monthCount, by: 1) {
+            within += valuedByMonth[m]
+            r.series[SeriesMetric.useCasesValuedWithin.rawValue].append(Double(within))
+        }
         r.meanPilotToProductionMonths = p2pCount > 0 ? p2pSum / Double(p2pCount) : nil
         r.valueRealized = ledger.cumulative(at: p.horizon)
         recordCosts(into: &r)
@@ -294,6 +324,10 @@ public struct ProgramSimulation {
         // Each squad counted from the month it joins (6.7).
         r.squadUtilization = busyMonths / squadMonths
         r.finalMeanReadiness = readiness.reduce(0, +) / Double(readiness.count)
+        r.meanDataPrepMonths = steps.mean(.dataPrep)
+        r.meanPilotMonths = steps.mean(.pilot)
+        r.meanScaleUpMonths = steps.mean(.scaleUp)
+        r.meanRolloutMonths = steps.mean(.rollout)
         return r
     }
 }
