@@ -58,6 +58,7 @@ extension ProgramSimulation {
         let d = duration(p.dataPrepDuration, uc) * useCases[uc].complexity
             * (1 + p.scenario.stages.dataPrep.readinessPenalty * (1 - r))
         useCases[uc].prepDuration = d
+        useCases[uc].stepStartedAt = now
         note(uc, "data_prep_start", "readiness=\(r) duration=\(d)")
         schedule(.dataPrepEnd, uc, after: d)
     }
@@ -84,6 +85,9 @@ extension ProgramSimulation {
     }
 
     mutating func startPilot(_ uc: Int) {
+        // Data preparation, with any remediation, ends where the pilot starts.
+        steps.add(.dataPrep, now - useCases[uc].stepStartedAt)
+        useCases[uc].stepStartedAt = now
         useCases[uc].stage = .pilot
         result.pilotsStarted += 1
         pilotsInProgress += 1
@@ -110,6 +114,7 @@ extension ProgramSimulation {
         pilotsInProgress -= 1
         chargePilots()
         pilotsFinished += 1
+        steps.add(.pilot, now - useCases[uc].stepStartedAt)
         let success = useCases[uc].rng.bernoulli(pilotSuccessProbability(uc))
         releaseSquad(uc)
         useCases[uc].work = .none
@@ -131,6 +136,7 @@ extension ProgramSimulation {
         useCases[uc].stage = .scaleUp
         scaleUpsInProgress += 1
         chargeScaleUps()
+        useCases[uc].stepStartedAt = now
         let d = duration(p.scaleUpDuration, uc) * useCases[uc].complexity
             * (1 + p.coupling * Double(productionSystems))
         note(uc, "scale_up_start", "production_systems=\(productionSystems) duration=\(d)")
@@ -143,6 +149,7 @@ extension ProgramSimulation {
         chargeScaleUps()
         productionSystems += 1
         chargeRunning()
+        steps.add(.scaleUp, now - useCases[uc].stepStartedAt)
         p2pSum += now - useCases[uc].pilotSucceededAt
         p2pCount += 1
         note(uc, "reached_production", "pilot_to_production=\(now - useCases[uc].pilotSucceededAt)")

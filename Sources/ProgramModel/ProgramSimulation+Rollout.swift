@@ -5,6 +5,7 @@ extension ProgramSimulation {
     mutating func startRolloutPhase(_ uc: Int, _ phase: Int) {
         useCases[uc].stage = .rollout
         useCases[uc].phase = phase
+        if phase == 0 { useCases[uc].stepStartedAt = now }
         let d = duration(p.phases[phase].duration, uc)
         note(uc, "rollout_phase_start", "phase=\(p.scenario.stages.rollout.phases[phase].name) duration=\(d)")
         schedule(.rolloutPhaseEnd, uc, after: d)
@@ -37,8 +38,11 @@ extension ProgramSimulation {
         if !useCases[uc].reachedValue {
             // The end of the first successful phase is the use case's moment of first value.
             useCases[uc].reachedValue = true
-            ttvSum += now - useCases[uc].arrival
+            let ttv = now - useCases[uc].arrival
+            ttvSum += ttv
             ttvCount += 1
+            let month = Swift.max(1, Int(ttv.rounded(.up)))
+            if month <= monthCount { valuedByMonth[month] += 1 }
             if result.timeToFirstValueMonths == nil { result.timeToFirstValueMonths = now }
         }
         updateValueRate(uc)
@@ -49,6 +53,7 @@ extension ProgramSimulation {
         } else {
             useCases[uc].stage = .operating
             result.scaled += 1
+            steps.add(.rollout, now - useCases[uc].stepStartedAt)
             note(uc, "scaled")
         }
     }

@@ -33,10 +33,19 @@ public struct ProgramSimulation {
     var deliverySquads = 0
     var joinedSquads = 0
     var ttvSum = 0.0, ttvCount = 0
+    /// Use cases by the whole month of their time to value, ⌈ttv⌉ (at least 1): the
+    /// `use_cases_valued_within` series is its running sum.
+    var valuedByMonth: [Int] = []
     var p2pSum = 0.0, p2pCount = 0
+    /// Durations of the work steps finished within the horizon (where the time goes).
+    var steps = StepDurations()
     var g0WaitSum = 0.0, g0Count = 0
     var g1WaitSum = 0.0, g1Count = 0
     let monthCount: Int
+    /// Month-end series that the scenario alone fixes, the same in every replication (see
+    /// `fixedSeries`): shared by every result instead of appended to month by month.
+    let squadsAvailableSeries: [Double]
+    let squadCostSeries: [Double]?
     var nextMonth = 1
     /// Events handled over the simulation's lifetime, for throughput benchmarks.
     public private(set) var eventsProcessed = 0
@@ -58,6 +67,8 @@ public struct ProgramSimulation {
         foundationDomain = Array(repeating: -1, count: p.foundationSquads)
         ledger = ValueLedger(delta: p.discountPerMonth)
         monthCount = Int(scenario.horizonMonths.rounded(.down))
+        (squadsAvailableSeries, squadCostSeries) = Self.fixedSeries(p, months: monthCount)
+        valuedByMonth = Array(repeating: 0, count: monthCount + 1)
     }
 
     public var scenario: Scenario { p.scenario }
@@ -124,13 +135,17 @@ public struct ProgramSimulation {
         chargeSquads()
         result = ReplicationResult()
         result.series = Array(repeating: [], count: SeriesMetric.allCases.count)
-        for m in result.series.indices { result.series[m].reserveCapacity(monthCount) }
+        result.series[SeriesMetric.squadsAvailable.rawValue] = squadsAvailableSeries
+        if let squadCostSeries { result.series[SeriesMetric.cumulativeCost.rawValue] = squadCostSeries }
+        for m in result.series.indices where result.series[m].isEmpty { result.series[m].reserveCapacity(monthCount) }
         pilotsFinished = 0
         productionSystems = 0
         pilotsInProgress = 0
         scaleUpsInProgress = 0
         ttvSum = 0; ttvCount = 0
+        for m in valuedByMonth.indices { valuedByMonth[m] = 0 }
         p2pSum = 0; p2pCount = 0
+        steps = StepDurations()
         g0WaitSum = 0; g0Count = 0
         g1WaitSum = 0; g1Count = 0
         nextMonth = 1
@@ -194,20 +209,20 @@ public struct ProgramSimulation {
 
     mutating func recordMonthEnd() {
         let m = Double(nextMonth)
-        var busy = 0
+        var busy = 0, waiting = 0
         // By index: iterating `pools` would copy each pool (and retain its queues).
-        for i in pools.indices { busy &+= pools[i].busy }
+        for i in pools.indices { busy &+= pools[i].busy; waiting &+= pools[i].waiting }
         let value = ledger.cumulative(at: m), cost = ledger.cumulativeCost(at: m)
         let production = Double(productionSystems), pilots = Double(pilotsInProgress)
-        let available = Double(deliverySquads)
-        // One exclusive access to the outer array for all six appends.
+        let costVaries = squadCostSeries == nil
+        // One exclusive access to the outer array for all the appends.
         result.series.withUnsafeMutableBufferPointer { series in
             series[SeriesMetric.cumulativeValue.rawValue].append(value)
             series[SeriesMetric.productionSystems.rawValue].append(production)
             series[SeriesMetric.pilotsInProgress.rawValue].append(pilots)
             series[SeriesMetric.squadsBusy.rawValue].append(Double(busy))
-            series[SeriesMetric.cumulativeCost.rawValue].append(cost)
-            series[SeriesMetric.squadsAvailable.rawValue].append(available)
+            if costVaries { series[SeriesMetric.cumulativeCost.rawValue].append(cost) }
+            series[SeriesMetric.squadBacklog.rawValue].append(Double(waiting))
         }
         nextMonth += 1
     }
@@ -222,6 +237,11 @@ public struct ProgramSimulation {
             if u.stage.isInPurgatory { r.inPurgatoryAtHorizon += 1 }
         }
         r.meanUseCaseTTVMonths = ttvCount > 0 ? ttvSum / Double(ttvCount) : nil
+        var within = 0
+        for m in stride(from: 1, through: monthCount, by: 1) {
+            within += valuedByMonth[m]
+            r.series[SeriesMetric.useCasesValuedWithin.rawValue].append(Double(within))
+        }
         r.meanPilotToProductionMonths = p2pCount > 0 ? p2pSum / Double(p2pCount) : nil
         r.valueRealized = ledger.cumulative(at: p.horizon)
         recordCosts(into: &r)
@@ -240,6 +260,10 @@ public struct ProgramSimulation {
         // Each squad counted from the month it joins (6.7).
         r.squadUtilization = busyMonths / squadMonths
         r.finalMeanReadiness = readiness.reduce(0, +) / Double(readiness.count)
+        r.meanDataPrepMonths = steps.mean(.dataPrep)
+        r.meanPilotMonths = steps.mean(.pilot)
+        r.meanScaleUpMonths = steps.mean(.scaleUp)
+        r.meanRolloutMonths = steps.mean(.rollout)
         return r
     }
 }

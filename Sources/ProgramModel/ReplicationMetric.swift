@@ -16,6 +16,9 @@ public enum ReplicationMetric: Int, CaseIterable, Sendable {
     case driftEvents, complianceIncidents
     case finalMeanReadiness
     case squadCost, pilotCost, scaleUpCost, runCost
+    /// Appended after MODEL.md's columns (their order is kept): the mean duration of each work
+    /// step over the use cases that finished it within the horizon, for "where the time goes".
+    case meanDataPrepMonths, meanPilotMonths, meanScaleUpMonths, meanRolloutMonths
 
     public var name: String {
         switch self {
@@ -53,6 +56,10 @@ public enum ReplicationMetric: Int, CaseIterable, Sendable {
         case .pilotCost: "pilot_cost"
         case .scaleUpCost: "scale_up_cost"
         case .runCost: "run_cost"
+        case .meanDataPrepMonths: "mean_data_prep_months"
+        case .meanPilotMonths: "mean_pilot_months"
+        case .meanScaleUpMonths: "mean_scale_up_months"
+        case .meanRolloutMonths: "mean_rollout_months"
         }
     }
 
@@ -67,6 +74,13 @@ public enum ReplicationMetric: Int, CaseIterable, Sendable {
 public enum SeriesMetric: Int, CaseIterable, Sendable {
     case cumulativeValue, productionSystems, pilotsInProgress, squadsBusy
     case cumulativeCost, squadsAvailable
+    /// Squad requests waiting in every pool's queue at the month end (appended after MODEL.md's
+    /// four series: the capacity chart's backlog).
+    case squadBacklog
+    /// Use cases whose time to value (arrival to first value) is at most m months, counted by
+    /// the horizon: averaged over replications and divided by its last month, the distribution
+    /// of time to value pooled over use cases.
+    case useCasesValuedWithin
 
     public var name: String {
         switch self {
@@ -76,6 +90,8 @@ public enum SeriesMetric: Int, CaseIterable, Sendable {
         case .squadsBusy: "squads_busy"
         case .cumulativeCost: "cumulative_cost"
         case .squadsAvailable: "squads_available"
+        case .squadBacklog: "squad_backlog"
+        case .useCasesValuedWithin: "use_cases_valued_within"
         }
     }
 }

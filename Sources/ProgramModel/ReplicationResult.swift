@@ -33,6 +33,10 @@ public struct ReplicationResult: Sendable, Equatable {
     public var pilotCost = 0.0
     public var scaleUpCost = 0.0
     public var runCost = 0.0
+    public var meanDataPrepMonths: Double? = nil
+    public var meanPilotMonths: Double? = nil
+    public var meanScaleUpMonths: Double? = nil
+    public var meanRolloutMonths: Double? = nil
     /// Month-end values for months 1...⌊horizon⌋, indexed `[metric.rawValue][month - 1]`.
     public var series: [[Double]] = []
 
@@ -84,6 +88,10 @@ public struct ReplicationResult: Sendable, Equatable {
         case .pilotCost: pilotCost
         case .scaleUpCost: scaleUpCost
         case .runCost: runCost
+        case .meanDataPrepMonths: meanDataPrepMonths
+        case .meanPilotMonths: meanPilotMonths
+        case .meanScaleUpMonths: meanScaleUpMonths
+        case .meanRolloutMonths: meanRolloutMonths
         }
     }
 }

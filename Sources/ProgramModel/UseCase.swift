@@ -60,6 +60,8 @@ struct UseCase {
     var prepDuration = 0.0
     var decisionEnteredAt = 0.0
     var pilotSucceededAt = 0.0
+    /// When its current step of work (data preparation, pilot, scale-up, rollout) began.
+    var stepStartedAt = 0.0
     var share = 0.0
     /// Set at the end of its first successful rollout phase, its moment of first value (5.8).
     var reachedValue = false

@@ -29,7 +29,7 @@ func temporaryFolder() -> String {
         #expect(code == 0, "\(captured.stderr)")
         let comparison = try String(contentsOfFile: out + "/comparison.csv", encoding: .utf8)
             .split(separator: "\n")
-        #expect(comparison.first == "metric,scenario,baseline,mean,baseline_mean,diff_mean,diff_ci95_low,diff_ci95_high,sd_diff,share_better,n")
+        #expect(comparison.first == "metric,scenario,baseline,mean,baseline_mean,diff_mean,diff_ci95_low,diff_ci95_high,sd_diff,share_better,share_tied,share_worse,n")
         #expect(comparison.count == 1 + 2 * 2)  // two metrics, two scenarios against the baseline
         #expect(comparison[1].hasPrefix("pilot_to_scale_rate,co-development,baseline,"))
         #expect(comparison[1].hasSuffix(",60"))

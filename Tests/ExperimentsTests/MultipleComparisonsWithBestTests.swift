@@ -51,4 +51,28 @@ func syntheticValue(trial: UInt64, system: Int, replication: Int, means: [Double
         #expect(!mcb.verdicts.contains(.best))
         #expect(mcb.verdicts.contains(.contender))
     }
+
+    @Test func identicalScenariosAreTiedContendersNotBest() {
+        // Same values in every replication: every difference and its width is exactly 0.
+        let same: [Double?] = [3, 1, 4, 1, 5, 9, 2, 6]
+        let mcb = MultipleComparisonsWithBest(values: [same, same], higherIsBetter: true)
+        #expect(mcb.verdicts == [.contender, .contender])
+        #expect(mcb.low == [0, 0] && mcb.high == [0, 0])
+        #expect(mcb.marks == [.contender, .contender])
+        // A third, clearly worse scenario is ruled out; the two tied ones stay contenders.
+        let worse = same.map { $0.map { $0 - 10 } }
+        let three = MultipleComparisonsWithBest(values: [same, worse, same], higherIsBetter: true)
+        #expect(three.verdicts == [.contender, .notBest, .contender])
+        #expect(three.marks == [.contender, .none, .contender])
+    }
+
+    @Test func marksFollowTheVerdictsNotTheMeans() {
+        // One separated best: ★ for it and no ☆ for anyone, whatever the other means.
+        #expect(BestMark.marks([.notBest, .best, .contender]) == [.none, .best, .none])
+        // Nobody separated: every contender is ☆, the ruled-out are not.
+        #expect(BestMark.marks([.contender, .notBest, .contender]) == [.contender, .none, .contender])
+        // The baseline (index 0 here) is eligible like any other.
+        #expect(BestMark.marks(verdictTexts: ["best", "not best", nil]) == [.best, .none, .none])
+        #expect(BestMark.marks(verdictTexts: ["contender", "contender"]).map(\.symbol) == ["☆", "☆"])
+    }
 }

@@ -18,15 +18,19 @@ import ProgramModel
         let half = 2.7764451051977934 * 1.5.squareRoot() / 5.0.squareRoot()
         #expect(abs(try #require(p.ciLow) - (1 - half)) < 1e-9)
         #expect(abs(try #require(p.ciHigh) - (1 + half)) < 1e-9)
-        #expect(p.shareBetter == 0.8)
+        #expect(p.shareBetter == 0.8 && p.shareTied == 0 && p.shareWorse == 0.2)
     }
 
-    @Test func shareBetterFollowsDirectionAndTiesAreNotBetter() {
+    @Test func sharesFollowDirectionAndTiesAreTheirOwnShare() {
         let lower = PairedComparison(scenario: scenario, baseline: baseline, higherIsBetter: false)
-        #expect(lower.shareBetter == 0.2)
+        #expect(lower.shareBetter == 0.2 && lower.shareWorse == 0.8)
         let tied = PairedComparison(scenario: [1, 2, 3], baseline: [1, 2, 3], higherIsBetter: true)
-        #expect(tied.shareBetter == 0)
+        #expect(tied.shareBetter == 0 && tied.shareTied == 1 && tied.shareWorse == 0)
         #expect(tied.diffMean == 0 && tied.sdDiff == 0)
+        // A rate that mostly ties: 2 better, 5 tied, 1 worse of 8. Ties used to count as worse.
+        let rate = PairedComparison(scenario: [0.5, 0.4, 0.3, 0.3, 0.2, 0.2, 0.1, 0.6],
+                                    baseline: [0.4, 0.4, 0.3, 0.3, 0.2, 0.2, 0.2, 0.5], higherIsBetter: true)
+        #expect(rate.shareBetter == 0.25 && rate.shareTied == 0.625 && rate.shareWorse == 0.125)
     }
 
     @Test func undefinedFiguresStayNil() {

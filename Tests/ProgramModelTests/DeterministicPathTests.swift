@@ -145,6 +145,34 @@ struct DeterministicPathTests {
         checkPath(sim.run(seed: seed, replication: 3), Self.federatedPath)
     }
 
+    /// Where the time goes, on the paths of (b) and (a): prep 3, pilot 4, scale-up 5 and the
+    /// rollout 1 + 2 + 3 = 6 months, whatever the waits between them. With a blocker found
+    /// (rate 1, never abandoned), remediation adds half the prep: 3 + 1.5 before the pilot.
+    @Test("work steps: mean months in data preparation, pilot, scale-up and rollout")
+    func stepDurations() throws {
+        for style in [Scenario.GovernanceStyle.federated, .centralized] {
+            var s = deterministicScenario()
+            s.governance.style = style
+            let r = runOnce(s)
+            #expect(close(r.meanDataPrepMonths, 3) && close(r.meanPilotMonths, 4), "\(style)")
+            #expect(close(r.meanScaleUpMonths, 5) && close(r.meanRolloutMonths, 6), "\(style)")
+        }
+        var s = deterministicScenario()
+        s.stages.dataPrep.blockerRate = 2  // × (1 − readiness 0.5): always found
+        let r = runOnce(s)
+        #expect(close(r.meanDataPrepMonths, 4.5), "\(String(describing: r.meanDataPrepMonths))")
+        // The one use case reaches value 13 months after its arrival on the path of (b).
+        var federated = deterministicScenario()
+        federated.governance.style = .federated
+        let valued = runOnce(federated).series[SeriesMetric.useCasesValuedWithin.rawValue]
+        #expect(valued.count == 60 && valued[11] == 0 && valued[12] == 1 && valued[59] == 1)
+        // Nothing finished, nothing to average: empty, not 0.
+        var none = deterministicScenario()
+        none.horizonMonths = 2
+        let early = runOnce(none)
+        #expect(early.meanDataPrepMonths == nil && early.meanRolloutMonths == nil)
+    }
+
     @Test("(a) centralized: decisions land on meetings at 1, 2, 3 …, with the committee's audit")
     func centralized() {
         var s = deterministicScenario()

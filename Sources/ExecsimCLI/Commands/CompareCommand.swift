@@ -31,9 +31,10 @@ struct CompareCommand: ExecsimCommand {
             cases (common random numbers), and the comparison is on paired differences.
             Writes <dir>/comparison.csv (each metric, each scenario against the baseline: both
             means, the mean difference with a 95% interval Bonferroni-adjusted over the
-            comparisons, the standard deviation of the differences, the share of replications
-            in which the scenario did better), <dir>/best.csv (Hsu's multiple comparisons with
-            the best and, with --delta, the Kim–Nelson selection) and each scenario's run files
+            comparisons, the standard deviation of the differences, the shares of replications
+            in which the scenario did better, tied and did worse), <dir>/best.csv (Hsu's multiple
+            comparisons with the best and, with --delta, the Kim–Nelson selection; ★ only for an
+            MCB best, ☆ for every contender when none is separated) and each scenario's run files
             in <dir>/runs/<scenario name>/ (apart from the <dir>/<scenario name>/ that
             `execsim run` writes). Method and directions: docs/compare.md.
             """)

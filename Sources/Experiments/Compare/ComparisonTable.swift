@@ -16,14 +16,15 @@ public enum ComparisonTable {
         var columns = [[String]](repeating: [], count: k)
         for i in 0..<k { columns[i].append(i == c.baseline && c.names[i] != "baseline" ? "\(c.names[i]) (baseline)" : c.names[i]) }
         for m in c.metrics {
-            labelColumn.append("\(MetricCatalogue[m.metric].label), \(m.metric.betterDirection) is better")
+            let clear = m.mcb.verdicts.contains(.best)
+            labelColumn.append("\(MetricCatalogue[m.metric].label), \(m.metric.betterDirection) is better" + (clear ? "" : " (no clear best)"))
             labelColumn.append("  difference vs baseline ± 95%")
-            labelColumn.append("  better than baseline in")
+            labelColumn.append("  better / tied / worse than baseline")
             for i in 0..<k {
                 columns[i].append(meanCell(m, i))
                 if let p = m.paired[i], let d = p.diffMean {
                     columns[i].append(differenceCell(d, p.halfWidth))
-                    columns[i].append(p.shareBetter.map(MetricFormat.percent.text) ?? "—")
+                    columns[i].append(sharesCell(p))
                 } else {
                     columns[i].append(i == c.baseline ? "" : "—")
                     columns[i].append(i == c.baseline ? "" : "—")
@@ -56,8 +57,8 @@ public enum ComparisonTable {
         let legend = """
             Mean over \(c.replications) replications with common random numbers; differences are \
             paired (scenario − baseline) with 95% intervals
-            Bonferroni-adjusted over the \(k - 1) comparisons. ★ best at 95% (Hsu's MCB); \
-            ☆ best mean, not separated from the others.
+            Bonferroni-adjusted over the \(k - 1) comparisons.
+            \(BestMark.legend)
 
             """
         return legend + blocks.map { block in
@@ -73,14 +74,15 @@ public enum ComparisonTable {
     private static func meanCell(_ m: ScenarioComparison.MetricComparison, _ i: Int) -> String {
         let mean = m.paired[i]?.mean ?? m.mcb.means[i] ?? m.paired.compactMap { $0?.baselineMean }.first
         guard let mean else { return "—" }
-        var text = MetricFormat.figure(mean)
-        if m.mcb.verdicts[i] == .best {
-            text += " ★"
-        } else if !m.mcb.verdicts.contains(.best),
-                  m.mcb.sampleBest(higherIsBetter: m.metric.higherIsBetter) == i {
-            text += " ☆"
-        }
-        return text
+        let mark = m.mcb.marks[i].symbol
+        return MetricFormat.figure(mean) + (mark.isEmpty ? "" : " " + mark)
+    }
+
+    /// "62 / 30 / 8%": the shares of replications better than, tied with and worse than the
+    /// baseline, rounded to whole percent.
+    static func sharesCell(_ p: PairedComparison) -> String {
+        guard let b = p.shareBetter, let t = p.shareTied, let w = p.shareWorse else { return "—" }
+        return String(format: "%.0f / %.0f / %.0f%%", 100 * b, 100 * t, 100 * w)
     }
 
     /// The difference and its half-width, both to two significant figures of the half-width,
@@ -97,7 +99,7 @@ public enum ComparisonTable {
 
     public static let comparisonHeader = ["metric", "scenario", "baseline", "mean", "baseline_mean",
                                           "diff_mean", "diff_ci95_low", "diff_ci95_high", "sd_diff",
-                                          "share_better", "n"]
+                                          "share_better", "share_tied", "share_worse", "n"]
 
     /// `comparison.csv`: every scenario but the baseline, for every metric.
     public static func comparisonCSV(_ c: ScenarioComparison) -> [UInt8] {
@@ -108,7 +110,7 @@ public enum ComparisonTable {
                 w.field(m.metric.name)
                 w.field(c.names[i])
                 w.field(c.names[c.baseline])
-                for v in [p.mean, p.baselineMean, p.diffMean, p.ciLow, p.ciHigh, p.sdDiff, p.shareBetter] {
+                for v in [p.mean, p.baselineMean, p.diffMean, p.ciLow, p.ciHigh, p.sdDiff, p.shareBetter, p.shareTied, p.shareWorse] {
                     w.field(v)
                 }
                 w.field(p.n)

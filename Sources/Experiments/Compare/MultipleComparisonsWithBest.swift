@@ -10,8 +10,10 @@ import Foundation
 ///
 ///     [ min(0, minⱼ (Dᵢⱼ − wᵢⱼ)),  max(0, minⱼ (Dᵢⱼ + wᵢⱼ)) ].
 ///
-/// An interval whose lower end is above 0 marks i as the best; one whose upper end is 0 rules
-/// it out. The critical value is the Bonferroni-style one-sided t(1 − α/(k − 1), n − 1):
+/// An interval whose lower end is above 0 marks i as the best; one whose upper end is 0
+/// because another scenario is better by more than its noise (minⱼ (Dᵢⱼ + wᵢⱼ) < 0) rules it
+/// out. Scenarios that never differ (Dᵢⱼ = wᵢⱼ = 0: identical, or a metric that ties in every
+/// replication) stay contenders: equal to the best is not "not best". The critical value is the Bonferroni-style one-sided t(1 − α/(k − 1), n − 1):
 /// conservative against Hsu's exact constant (the intervals are a little wider than they need
 /// be), and valid whatever the correlation CRN induces.
 public struct MultipleComparisonsWithBest: Sendable, Equatable {
@@ -81,13 +83,16 @@ public struct MultipleComparisonsWithBest: Sendable, Equatable {
                 highest = min(highest, d + w)
             }
             let lo = min(0, lowest), hi = max(0, highest)
-            verdicts[i] = lowest > 0 ? .best : highest <= 0 ? .notBest : .contender
+            verdicts[i] = lowest > 0 ? .best : highest < 0 ? .notBest : .contender
             // Back to the metric's units: for lower-is-better the interval flips.
             // (`+ 0` turns the -0 of a flipped 0 into 0, so it prints as 0.)
             low[i] = (higherIsBetter ? lo : -hi) + 0
             high[i] = (higherIsBetter ? hi : -lo) + 0
         }
     }
+
+    /// The mark each scenario gets in every table and chart (``BestMark``).
+    public var marks: [BestMark] { BestMark.marks(verdicts) }
 
     /// The scenario whose mean is best in the metric's direction; nil when no mean exists.
     public func sampleBest(higherIsBetter: Bool) -> Int? {

@@ -23,9 +23,13 @@ public struct PairedComparison: Sendable, Equatable {
     /// `comparisons`; nil when `n < 2`.
     public var ciLow: Double?
     public var ciHigh: Double?
-    /// The share of paired replications in which the scenario was strictly better than the
-    /// baseline in the metric's direction; ties count as not better. Nil when `n == 0`.
+    /// The shares of paired replications in which the scenario was strictly better than, equal
+    /// to, and strictly worse than the baseline in the metric's direction; they add up to 1.
+    /// Counts and rates of small portfolios tie often, so a tie is its own share, never "worse".
+    /// Nil when `n == 0`.
     public var shareBetter: Double?
+    public var shareTied: Double?
+    public var shareWorse: Double?
 
     /// Compares `scenario` with `baseline`, both indexed by replication.
     ///
@@ -54,9 +58,13 @@ public struct PairedComparison: Sendable, Equatable {
         baselineMean = Self.mean(b)
         let d = Self.mean(diffs)
         diffMean = d
-        var better = 0
-        for (x, y) in zip(a, b) where higherIsBetter ? x > y : x < y { better += 1 }
+        var better = 0, tied = 0
+        for (x, y) in zip(a, b) {
+            if x == y { tied += 1 } else if higherIsBetter ? x > y : x < y { better += 1 }
+        }
         shareBetter = Double(better) / Double(n)
+        shareTied = Double(tied) / Double(n)
+        shareWorse = Double(n - better - tied) / Double(n)
         guard n > 1 else { return }
         let sd = Self.standardDeviation(diffs, mean: d)
         sdDiff = sd

@@ -130,7 +130,8 @@ public enum MetricCatalogue {
             (label, unit, higher) = ("use-case time to value (months)", .months, false)
         case .meanPilotToProductionMonths:
             (label, unit, higher) = ("pilot to production (months)", .months, false)
-        case .breakEvenMonth, .meanTeamWaitMonths, .meanG0WaitMonths, .meanG1WaitMonths:
+        case .breakEvenMonth, .meanTeamWaitMonths, .meanG0WaitMonths, .meanG1WaitMonths,
+             .meanDataPrepMonths, .meanPilotMonths, .meanScaleUpMonths, .meanRolloutMonths:
             (label, unit, higher) = (nil, .months, false)
         case .driftEvents, .complianceIncidents:
             (label, unit, higher) = (nil, .count, false)

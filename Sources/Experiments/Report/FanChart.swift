@@ -12,36 +12,33 @@ public enum FanChart {
     }
 
     /// Month 0 (nothing yet) followed by the month-end rows; percentiles are sorted per month
-    /// so the bands never cross even if a file was edited by hand.
-    public static func geometry(_ rows: [RunFolder.MonthRow], costPerMonth: Double) -> Geometry {
+    /// so the bands never cross even if a file was edited by hand. The cost line is the mean of
+    /// the `cumulative_cost` series where the folder has it (pilot, scale-up and run costs make
+    /// it vary), else the squads' constant rate × month.
+    public static func geometry(_ rows: [RunFolder.MonthRow], costPerMonth: Double,
+                                costSeries: [RunFolder.MonthRow]? = nil) -> Geometry {
         var months = [0.0], quantiles = [[0.0, 0, 0, 0, 0]], cost = [0.0]
+        let costByMonth = costSeries.map { Dictionary($0.map { ($0.month, $0.mean) }, uniquingKeysWith: { a, _ in a }) }
         for r in rows {
             months.append(r.month)
             quantiles.append([r.p5, r.p25, r.p50, r.p75, r.p95].sorted())
-            cost.append(costPerMonth * r.month)
+            cost.append(costByMonth?[r.month] ?? costPerMonth * r.month)
         }
         return Geometry(months: months, quantiles: quantiles, costLine: cost)
     }
 
-    /// The first month at which `values` reaches `cost`, linearly interpolated; nil if never.
-    static func crossing(_ months: [Double], _ values: [Double], _ cost: [Double]) -> Double? {
-        for i in 1..<months.count where values[i] >= cost[i] && values[i] > 0 {
-            let d0 = values[i - 1] - cost[i - 1], d1 = values[i] - cost[i]
-            let f = d1 == d0 ? 1 : max(0, min(1, -d0 / (d1 - d0)))
-            return months[i - 1] + f * (months[i] - months[i - 1])
-        }
-        return nil
+    /// The geometry of a run folder's value and cost.
+    public static func geometry(_ run: RunFolder) -> Geometry {
+        geometry(run.series["cumulative_value"] ?? [], costPerMonth: run.costPerMonth, costSeries: run.series["cumulative_cost"])
     }
 
     public static func chart(_ run: RunFolder) -> Chart {
-        let rows = run.series["cumulative_value"] ?? []
-        let breakEven = run.summaries["break_even_month"]
-        return chart(geometry(rows, costPerMonth: run.costPerMonth), breakEven: breakEven, source: run.source)
+        chart(geometry(run), breakEven: run.summaries["break_even_month"], source: run.source)
     }
 
     public static func chart(_ g: Geometry, breakEven: RunFolder.SummaryRow?, source: ChartSource) -> Chart {
         let title = "Cumulative value against cumulative cost, month by month"
-        var frame = ChartFrame(title: title, caption: source.caption, height: 460, legendRows: 2)
+        var frame = ChartFrame(title: title, caption: source.caption, height: 440, legendRows: 1)
         let top = max(g.quantiles.map { $0[4] }.max() ?? 0, g.costLine.max() ?? 0)
         // k$ becomes M$ when numbers would need five or more digits.
         let divisor = top >= 10_000 ? 1000.0 : 1
@@ -51,15 +48,6 @@ public enum FanChart {
         let x = frame.xAxis(NiceTicks(min: 0, max: g.months.last ?? 1, count: 6), label: "month")
         let y = frame.yAxis(NiceTicks(min: 0, max: top / divisor, count: 6), label: "cumulative (\(unit), undiscounted)")
 
-        // The break-even region: from where the optimistic edge (p95) first reaches the cost to
-        // where the pessimistic edge (p5) does, or the horizon if it never does.
-        let p95Cross = crossing(g.months, q.map { $0[4] }, cost)
-        let p50Cross = crossing(g.months, q.map { $0[2] }, cost)
-        let p5Cross = crossing(g.months, q.map { $0[0] }, cost)
-        if let start = p95Cross, let end = p5Cross ?? g.months.last {
-            frame.svg.rect(x: x(start), y: frame.top, width: x(end) - x(start), height: frame.plotHeight,
-                           fill: Palette.green, opacity: 0.10)
-        }
         func band(_ lo: Int, _ hi: Int, _ opacity: Double) {
             let upper = g.months.indices.map { (x(g.months[$0]), y(q[$0][hi])) }
             let lower = g.months.indices.reversed().map { (x(g.months[$0]), y(q[$0][lo])) }
@@ -70,32 +58,19 @@ public enum FanChart {
         frame.svg.polyline(g.months.indices.map { (x(g.months[$0]), y(q[$0][2])) }, stroke: Palette.blue, width: 2.5)
         frame.svg.polyline(g.months.indices.map { (x(g.months[$0]), y(cost[$0])) }, stroke: Palette.vermillion,
                            width: 2.5, dash: "7 4")
-        if let m = p50Cross {
-            frame.svg.line(x1: x(m), y1: frame.top + 18, x2: x(m), y2: frame.bottom, stroke: Palette.black, dash: "3 3")
-            frame.svg.circle(x: x(m), y: y(cost[0] + (cost.last ?? 0) * m / (g.months.last ?? 1)), r: 4, fill: Palette.black)
-        }
-        // One line of text at the top of the plot: what the green band and the dashed line mean.
-        var marks: [String] = []
-        if let s = p95Cross { marks.append("p95 reaches cost at month \(MetricFormat.figure(s))") }
-        if let m = p50Cross { marks.append("median at \(MetricFormat.figure(m))") } else { marks.append("median never within the horizon") }
-        if let e = p5Cross { marks.append("p5 at \(MetricFormat.figure(e))") } else if p95Cross != nil { marks.append("p5 never") }
-        frame.svg.text("break-even: " + marks.joined(separator: " · "), x: frame.left + 8, y: frame.top + 14,
-                       size: 12, fill: Palette.text)
         frame.legend([(.swatch(Palette.blue, 0.18), "value p5–p95"), (.swatch(Palette.blue, 0.48), "value p25–p75"),
-                      (.line(Palette.blue, nil), "value median"), (.line(Palette.vermillion, "7 4"), "cumulative cost"),
-                      (.swatch(Palette.green, 0.25), "break-even region (band crosses cost)")])
+                      (.line(Palette.blue, nil), "value median"), (.line(Palette.vermillion, "7 4"), "cumulative cost")])
 
         var note = """
             Bands are percentiles over replications of the value realized up to each month end \
-            (undiscounted k$); the cost line is (delivery + foundation squads) × cost per squad-month × \
-            month, the same in every replication. The green region runs from where the p95 curve \
-            reaches the cost to where the p5 curve does (or the horizon): inside it, some \
-            replications have paid back and some have not.
+            (undiscounted k$); the cost line is the mean cumulative cost (squads, and pilots, scale-ups and \
+            running systems where they are priced). The median curve is not any one replication's path, \
+            so where it crosses the cost line is not the median break-even month: the next chart shows \
+            the share of replications broken even by each month.
             """
         if let b = breakEven {
-            let share = Double(b.n) / Double(max(1, source.replications)) * 100
-            note += " Per replication, \(b.n) of \(source.replications) (\(String(format: "%.0f", share))%) broke even within the horizon"
-            if let p50 = b.p50 { note += ", at a median month of \(MetricFormat.figure(p50)) among those" }
+            note += " \(b.n) of \(source.replications) replications (\(FigureFormat.percent(Double(b.n) / Double(max(1, source.replications))))) broke even within the horizon"
+            if let p50 = b.p50 { note += ", at a median month of \(FigureFormat.number(p50)) among those" }
             note += "."
         }
         return Chart(name: "fan", title: title, svg: frame.render(), note: note)

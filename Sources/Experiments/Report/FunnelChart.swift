@@ -7,6 +7,9 @@ public enum FunnelChart {
         public var summary: Summary
         /// (reason, mean count per replication) lost between this step and the next.
         public var lost: [(String, Double)]
+        /// (where, mean count per replication) still between this step and the next when the
+        /// horizon ended: work in progress, not a loss.
+        public var inProgress: [(String, Double)] = []
     }
 
     /// A box a text label occupies, for the no-overlap check.
@@ -49,23 +52,27 @@ public enum FunnelChart {
         return [
             Step(label: "use cases", summary: Summary(values: useCases), lost: [
                 ("rejected at G0", mean(rejected)),
-                ("awaiting G0 or a squad at horizon", minus(useCases, rejected, approved)),
+            ], inProgress: [
+                ("awaiting G0 or a squad", minus(useCases, rejected, approved)),
             ]),
             Step(label: "approved at G0 (≥)", summary: Summary(values: approved), lost: [
                 ("abandoned (data)", mean(data)), ("deferred", mean(deferred)),
             ]),
             Step(label: "pilots started", summary: Summary(values: started), lost: [
                 ("failed (technical)", mean(technical)),
-                ("still in pilot at horizon", minus(started, succeeded, technical)),
+            ], inProgress: [
+                ("in pilot", minus(started, succeeded, technical)),
             ]),
             Step(label: "pilots succeeded", summary: Summary(values: succeeded), lost: [
                 ("stalled in purgatory", mean(stalled)),
-                ("in purgatory at horizon", mean(inPurgatory)),
-                ("in scale-up at horizon", minus(succeeded, production, stalled, inPurgatory)),
+            ], inProgress: [
+                ("in purgatory", mean(inPurgatory)),
+                ("in scale-up", minus(succeeded, production, stalled, inPurgatory)),
             ]),
             Step(label: "in production", summary: Summary(values: production), lost: [
                 ("adoption stalled", mean(adoption)),
-                ("rolling out at horizon", minus(production, scaled, adoption)),
+            ], inProgress: [
+                ("rolling out", minus(production, scaled, adoption)),
             ]),
             Step(label: "scaled", summary: Summary(values: scaled), lost: []),
         ]
@@ -101,27 +108,32 @@ public enum FunnelChart {
                                                width: SVG.textWidth(valueLabels[i], size: labelSize), height: 16),
                            .start, Palette.text, false))
             y += barHeight + 6
-            let items = step.lost.filter { $0.1 >= 0.05 }.map { "\($0.0) \(count($0.1))" }
-            guard !items.isEmpty else { continue }
-            // Wrap the reasons so each line fits the chart width.
-            var lines: [String] = []
-            var current = "↓ lost: "
-            for item in items {
-                let candidate = current == "↓ lost: " ? current + item : current + " · " + item
-                if barLeft + SVG.textWidth(candidate, size: lossSize) > width - 16 && current != "↓ lost: " {
-                    lines.append(current)
-                    current = "            " + item
-                } else {
-                    current = candidate
+            let groups = [("↓ lost: ", step.lost, Palette.vermillion), ("→ in progress at the horizon: ", step.inProgress, Palette.muted)]
+            var any = false
+            for (prefix, entries, color) in groups {
+                let items = entries.filter { $0.1 >= 0.05 }.map { "\($0.0) \(count($0.1))" }
+                guard !items.isEmpty else { continue }
+                any = true
+                // Wrap the reasons so each line fits the chart width.
+                var lines: [String] = []
+                var current = prefix
+                for item in items {
+                    let candidate = current == prefix ? current + item : current + " · " + item
+                    if barLeft + SVG.textWidth(candidate, size: lossSize) > width - 16 && current != prefix {
+                        lines.append(current)
+                        current = "      " + item
+                    } else {
+                        current = candidate
+                    }
+                }
+                lines.append(current)
+                for line in lines {
+                    labels.append((line, Box(x: barLeft, y: y, width: SVG.textWidth(line, size: lossSize), height: 15),
+                                   .start, color, false))
+                    y += 16
                 }
             }
-            lines.append(current)
-            for line in lines {
-                labels.append((line, Box(x: barLeft, y: y, width: SVG.textWidth(line, size: lossSize), height: 15),
-                               .start, Palette.vermillion, false))
-                y += 16
-            }
-            y += 6
+            if any { y += 6 }
         }
         return Layout(barLeft: barLeft, pixelsPerUnit: pixelsPerUnit, bars: bars, labels: labels,
                       height: y + 8, axis: axis)
@@ -145,7 +157,7 @@ public enum FunnelChart {
     }
 
     public static func chart(_ steps: [Step], source: ChartSource) -> Chart {
-        let title = "Where use cases are lost: the funnel from arrival to scale"
+        let title = "Where use cases are lost, and where they still are at the horizon"
         let l = layout(steps)
         let height = l.height + 70
         var frame = ChartFrame(title: title, caption: source.caption, height: height, legendRows: 0,
@@ -170,19 +182,19 @@ public enum FunnelChart {
             }
         }
         for label in l.labels {
-            let size = label.color == Palette.vermillion ? lossSize : labelSize
+            let size = label.color == Palette.vermillion || label.color == Palette.muted ? lossSize : labelSize
             let x = label.anchor == .end ? label.box.x + label.box.width : label.box.x
             frame.svg.text(label.text, x: x, y: label.box.y + 12, size: size, anchor: label.anchor,
                            fill: label.color, bold: label.bold)
         }
         let note = """
             Bars are means per replication, whiskers p5–p95; the numbers after each bar are the mean \
-            and (p5–p95). Between two steps, in red, the mean number lost and why. "Approved at G0" \
+            and (p5–p95). Between two steps, in vermillion, the mean number lost and why; in grey, the \
+            mean number still on the way when the horizon ended (work in progress, not lost). "Approved at G0" \
             is not a recorded figure: it is derived per replication as pilots started + abandoned in \
             data preparation + deferred, every one of which passed G0, so it is a lower bound; \
             approved use cases still waiting for a squad or in data preparation at the horizon are \
-            counted under "awaiting G0 or a squad". "Still in …" and "rolling out" are the use cases \
-            between two steps when the horizon ended, not losses.
+            counted under "awaiting G0 or a squad".
             """
         return Chart(name: "funnel", title: title, svg: frame.render(), note: note)
     }

@@ -16,7 +16,7 @@ public enum GridLineChart {
     ///   title names them, so a slide cut from the report still says what the lines assume.
     public static func chart(metric: String, xParameter: String, xLabels: [Double: String], lines: [Line],
                              lineParameter: String?, held: [(String, String)] = [], source: ChartSource) -> Chart {
-        let label = MetricCatalogue.label(metric)
+        let label = MetricLabels.label(metric)
         let heldText = held.map { "\($0.0) = \($0.1)" }.joined(separator: ", ")
         let title = "\(label.prefix(1).uppercased() + label.dropFirst()) against \(xParameter)"
             + (held.isEmpty ? "" : " (\(heldText))")
@@ -41,8 +41,8 @@ public enum GridLineChart {
             x = frame.xAxis(xTicks, label: xParameter)
         }
         let y = frame.yAxis(NiceTicks(min: ys.min() ?? 0, max: ys.max() ?? 1, count: 6),
-                            label: MetricCatalogue.axisLabel(metric))
-        let dashes: [String?] = [nil, "8 3", "2 2", "8 3 2 3", "4 4", "12 3", nil]
+                            label: MetricLabels.axisLabel(metric))
+        let dashes = ChartFrame.dashes
         for (i, line) in lines.enumerated() {
             let color = Palette.series[i % Palette.series.count]
             let upper = line.points.map { (x($0.0), y($0.3)) }, lower = line.points.reversed().map { (x($0.0), y($0.2)) }

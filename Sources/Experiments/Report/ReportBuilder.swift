@@ -38,6 +38,14 @@ public enum ReportBuilder {
         return target
     }
 
+    /// A compare folder's scorecard and verdicts as Markdown tables (`execsim report --markdown`).
+    public static func markdown(forDirectory directory: String) throws(OutputError) -> String {
+        guard kind(of: directory) == .comparison else {
+            throw OutputError(action: OutputError.read, path: directory, reason: "--markdown needs a compare folder (with comparison.csv)")
+        }
+        return try ComparisonReport.markdown(directory)
+    }
+
     /// The report's HTML and charts, without writing anything.
     public static func report(forDirectory directory: String) throws(OutputError) -> (html: String, charts: [Chart]) {
         switch kind(of: directory) {
@@ -56,23 +64,27 @@ public enum ReportBuilder {
     }
 
     public static func runReport(_ run: RunFolder) -> (html: String, charts: [Chart]) {
-        let charts = [FunnelChart.chart(run), TimeToValueChart.chart(run), FanChart.chart(run),
-                      CapacityChart.chart(run)]
-        let html = HTMLReport.page(title: "AI program simulation: \(run.source.scenario)",
-                                   subtitle: run.source.caption, tables: [headlineTable(run)], charts: charts)
+        let charts = [FunnelChart.chart(run)] + TimeToValueChart.charts(run)
+            + [FanChart.chart(run), BreakEvenChart.chart([BreakEvenChart.series(run)], horizon: run.horizonMonths, source: run.source),
+               CapacityChart.chart(run)]
+            + [WhereTheTimeGoes.chart([(run.source.scenario, run)], source: run.source)].compactMap { $0 }
+            + [ConvergenceChart.chart(run)]
+        let html = HTMLReport.page(title: "What the \(run.source.scenario) program delivers: \(run.source.replications) simulated runs",
+                                   subtitle: run.source.caption, lead: [headlineTable(run)], charts: charts,
+                                   notes: [MetricLabels.footnote(MetricLabels.headline)])
         return (html, charts)
     }
 
     /// The same figures `execsim run` prints, as a table.
     static func headlineTable(_ run: RunFolder) -> HTMLReport.Table {
-        let rows = MetricCatalogue.headline.map { metric -> [String] in
-            let label = MetricCatalogue[metric].label
-            guard let s = run.summaries[metric.name], let mean = s.mean else { return [label, "—", "—", "0"] }
-            var interval = MetricFormat.figure(mean)
+        let rows = MetricLabels.headline.map { name -> [String] in
+            let label = MetricLabels.axisLabel(name)
+            guard let s = run.summaries[name], let mean = s.mean else { return [label, "—", "—", "0"] }
+            var interval = MetricLabels.value(mean, name)
             if let lo = s.ci95Low, let hi = s.ci95High {
-                interval += "  [\(MetricFormat.figure(lo)), \(MetricFormat.figure(hi))]"
+                interval += " " + FigureFormat.interval(MetricLabels.value(lo, name), MetricLabels.value(hi, name))
             }
-            let range = s.p5.flatMap { p5 in s.p95.map { "\(MetricFormat.figure(p5)) – \(MetricFormat.figure($0))" } } ?? "—"
+            let range = s.p5.flatMap { p5 in s.p95.map { "\(MetricLabels.value(p5, name)) – \(MetricLabels.value($0, name))" } } ?? "—"
             return [label, interval, range, "\(s.n)"]
         }
         return HTMLReport.Table(caption: "Headline figures over \(run.source.replications) replications",

@@ -9,7 +9,7 @@ public enum SweepAnalysis {
     public static let sensitivityHeader = ["parameter", "metric", "mu", "mu_star", "sigma",
                                            "mu_star_ci95_low", "mu_star_ci95_high"]
     public static let tornadoHeader = ["parameter", "metric", "low_value", "high_value",
-                                       "metric_at_low", "metric_at_high", "swing"]
+                                       "metric_at_low", "metric_at_high", "swing", "metric_at_base"]
 
     /// The analysis file's name and bytes for the plan's design, or nil (grid, LHS).
     public static func file(_ plan: SweepPlan, points: PointsTable.Contents) -> (name: String, bytes: [UInt8])? {
@@ -46,6 +46,7 @@ public enum SweepAnalysis {
     static func tornado(_ plan: SweepPlan, means: [[Double?]]) -> [UInt8] {
         var csv = CSVWriter(header: tornadoHeader)
         let parameters = plan.file.parameters
+        let base = OneAtATimeDesign.basePoint(parameters: parameters.count)
         for (m, metric) in plan.file.metrics.enumerated() {
             let rows = parameters.indices.map { i -> (Int, Double?, Double?, Double?) in
                 let low = means[m][2 * i], high = means[m][2 * i + 1]
@@ -68,6 +69,7 @@ public enum SweepAnalysis {
                 csv.field(low)
                 csv.field(high)
                 csv.field(swing)
+                csv.field(base < means[m].count ? means[m][base] : nil)
                 csv.endRow()
             }
         }

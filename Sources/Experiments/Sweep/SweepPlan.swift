@@ -80,7 +80,7 @@ public struct SweepPlan: Sendable {
                 file.parameters.indices.map { i in
                     i != run.parameter ? nil : run.high ? file.parameters[i].high! : file.parameters[i].low!
                 }
-            }
+            } + [file.parameters.map { _ -> JSONValue? in nil }]  // the base point, last
         }
         self.morris = morris
 
