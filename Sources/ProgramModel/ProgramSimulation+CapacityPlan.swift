@@ -28,4 +28,29 @@ extension ProgramSimulation {
             assignFoundationSquad(squad)
         }
     }
+
+    /// The month-end `squads_available` series, and `cumulative_cost` when only squads cost:
+    /// both follow from the hiring plan alone. Computed with the ledger's own arithmetic, the
+    /// same changes in the same order, so the values are the bits a replication would record.
+    static func fixedSeries(_ p: ModelParameters, months: Int) -> (available: [Double], squadCost: [Double]?) {
+        let s = p.scenario
+        var delivery = s.teams.delivery, squads = s.teams.delivery + s.teams.foundation
+        var ledger = ValueLedger(delta: p.discountPerMonth)
+        ledger.setCostRate(.squads, to: p.squadCostPerMonth * Double(squads), at: 0)
+        var available: [Double] = [], cost: [Double] = []
+        var next = 0
+        for month in 1...Swift.max(1, months) where month <= months {
+            let m = Double(month)
+            while next < p.joins.count && p.joins[next].month <= m {
+                delivery += p.joins[next].deliveryPools.count
+                squads += p.joins[next].deliveryPools.count + p.joins[next].foundationCount
+                ledger.setCostRate(.squads, to: p.squadCostPerMonth * Double(squads), at: p.joins[next].month)
+                next += 1
+            }
+            available.append(Double(delivery))
+            cost.append(ledger.cumulativeCost(at: m))
+        }
+        let onlySquadsCost = p.pilotCostPerMonth == 0 && p.scaleUpCostPerMonth == 0 && p.runCostPerMonth == 0
+        return (available, onlySquadsCost ? cost : nil)
+    }
 }

@@ -42,6 +42,10 @@ public struct ProgramSimulation {
     var g0WaitSum = 0.0, g0Count = 0
     var g1WaitSum = 0.0, g1Count = 0
     let monthCount: Int
+    /// Month-end series that the scenario alone fixes, the same in every replication (see
+    /// `fixedSeries`): shared by every result instead of appended to month by month.
+    let squadsAvailableSeries: [Double]
+    let squadCostSeries: [Double]?
     var nextMonth = 1
     /// Events handled over the simulation's lifetime, for throughput benchmarks.
     public private(set) var eventsProcessed = 0
@@ -63,6 +67,7 @@ public struct ProgramSimulation {
         foundationDomain = Array(repeating: -1, count: p.foundationSquads)
         ledger = ValueLedger(delta: p.discountPerMonth)
         monthCount = Int(scenario.horizonMonths.rounded(.down))
+        (squadsAvailableSeries, squadCostSeries) = Self.fixedSeries(p, months: monthCount)
         valuedByMonth = Array(repeating: 0, count: monthCount + 1)
     }
 
@@ -130,7 +135,9 @@ public struct ProgramSimulation {
         chargeSquads()
         result = ReplicationResult()
         result.series = Array(repeating: [], count: SeriesMetric.allCases.count)
-        for m in result.series.indices { result.series[m].reserveCapacity(monthCount) }
+        result.series[SeriesMetric.squadsAvailable.rawValue] = squadsAvailableSeries
+        if let squadCostSeries { result.series[SeriesMetric.cumulativeCost.rawValue] = squadCostSeries }
+        for m in result.series.indices where result.series[m].isEmpty { result.series[m].reserveCapacity(monthCount) }
         pilotsFinished = 0
         productionSystems = 0
         pilotsInProgress = 0
@@ -207,15 +214,14 @@ public struct ProgramSimulation {
         for i in pools.indices { busy &+= pools[i].busy; waiting &+= pools[i].waiting }
         let value = ledger.cumulative(at: m), cost = ledger.cumulativeCost(at: m)
         let production = Double(productionSystems), pilots = Double(pilotsInProgress)
-        let available = Double(deliverySquads)
+        let costVaries = squadCostSeries == nil
         // One exclusive access to the outer array for all the appends.
         result.series.withUnsafeMutableBufferPointer { series in
             series[SeriesMetric.cumulativeValue.rawValue].append(value)
             series[SeriesMetric.productionSystems.rawValue].append(production)
             series[SeriesMetric.pilotsInProgress.rawValue].append(pilots)
             series[SeriesMetric.squadsBusy.rawValue].append(Double(busy))
-            series[SeriesMetric.cumulativeCost.rawValue].append(cost)
-            series[SeriesMetric.squadsAvailable.rawValue].append(available)
+            if costVaries { series[SeriesMetric.cumulativeCost.rawValue].append(cost) }
             series[SeriesMetric.squadBacklog.rawValue].append(Double(waiting))
         }
         nextMonth += 1
