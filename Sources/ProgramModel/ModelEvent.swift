@@ -1,7 +1,8 @@
 /// What an event does. Dispatch is one `switch` over this small enum (STYLE.md: no closures or
 /// existentials in the event loop).
 enum ModelEventKind: UInt8 {
-    case arrival              // subject 0: one of the initial use cases; 1: the Poisson stream
+    case initialArrival       // one of the use cases present at t = 0 (section 2)
+    case poissonArrival       // the next arrival of the Poisson stream (4.1)
     case enterG0              // end of the sequential planning hold (5.1)
     case localDecision        // a local G0 or G1 decision falls due (6.3)
     case committeeMeeting     // the steering committee meets (6.3)
@@ -14,7 +15,8 @@ enum ModelEventKind: UInt8 {
     case squadsJoin                          // 6.7, subject = index into the joins, in join order
 }
 
-/// The payload the kernel's event list carries: a kind and an index into the model's tables.
+/// The payload the kernel's event list carries: a kind and an index into the model's tables
+/// (the use case, or the foundation squad; unused by arrivals and committee meetings).
 struct ModelEvent {
     var kind: ModelEventKind
     var subject: Int32

@@ -2,8 +2,12 @@ import Foundation
 import SimKernel
 
 /// A scenario compiled for simulation: distributions turned into samplers, rates per month,
-/// lookups turned into flat arrays. Built once per scenario, shared read-only by all threads.
-struct ModelParameters: Sendable {
+/// lookups turned into flat arrays.
+///
+/// Build it once per scenario and hand it to every worker's ``ProgramSimulation``: it is an
+/// immutable reference, shared read-only by all threads, so the scenario is compiled once and
+/// the model reads parameters in place rather than copying a large value.
+public final class ModelParameters: Sendable {
     struct ArchetypeParameters: Sendable {
         var cumulativeWeight: Double
         var valuePerMonth: Sampler
@@ -31,6 +35,8 @@ struct ModelParameters: Sendable {
 
     let scenario: Scenario
     let horizon: Double
+    /// Month ends recorded in the series: 1...⌊horizon⌋ (section 7).
+    let monthCount: Int
     let businessUnits: Int
     let archetypes: [ArchetypeParameters]
     let totalArchetypeWeight: Double
@@ -73,9 +79,11 @@ struct ModelParameters: Sendable {
     let scaleUpCostPerMonth: Double
     let runCostPerMonth: Double
 
-    init(_ s: Scenario) {
+    /// Compiles a validated scenario. (Scenarios read with `Scenario.decode` are validated.)
+    public init(_ s: Scenario) {
         scenario = s
         horizon = s.horizonMonths
+        monthCount = Int(s.horizonMonths.rounded(.down))
         businessUnits = s.businessUnits
         let names = s.dataDomains.map(\.name)
         domainNames = names

@@ -9,7 +9,7 @@ extension ProgramSimulation {
         guard rate > 0 else { return }
         let t = now + programRNG.exponential(mean: 1 / rate)
         if t <= Swift.min(p.scenario.portfolio.arrivalsUntilMonth, p.horizon) {
-            queue.schedule(at: t, ModelEvent(kind: .arrival, subject: 1))
+            queue.schedule(at: t, ModelEvent(kind: .poissonArrival, subject: 0))
         }
     }
 
@@ -17,21 +17,20 @@ extension ProgramSimulation {
         let index = useCases.count
         useCases.append(makeUseCase(index: index))
         if poisson { scheduleNextPoissonArrival() }
-        note(index, "arrive", self.arrivalDetail(index))
+        if trace.isRecording { trace.note(now, index, "arrive", Self.arrivalDetail(useCases[index], p)) }
         let planning = p.scenario.strategy.planningMonths
         if p.scenario.strategy.approach == .sequential && now < planning {
             // Arrivals are processed in order, so the FIFO tie rule of the event list makes the
             // held use cases enter G0 in arrival order.
             useCases[index].stage = .planningHold
             queue.schedule(at: planning, ModelEvent(kind: .enterG0, subject: Int32(index)))
-            note(index, "planning_hold", "until=\(planning)")
+            if trace.isRecording { trace.note(now, index, "planning_hold", "until=\(planning)") }
         } else {
             enterDecision(index, .g0)
         }
     }
 
-    func arrivalDetail(_ index: Int) -> String {
-        let u = useCases[index]
+    static func arrivalDetail(_ u: UseCase, _ p: ModelParameters) -> String {
         let ranked = p.ranksWork ? " rank=\(u.rank)" : ""
         return "unit=\(u.unit) domain=\(p.domainNames[Int(u.domain)]) value_per_month=\(u.valuePerMonth) complexity=\(u.complexity) high_risk=\(u.highRisk) aligned=\(u.aligned)\(ranked)"
     }
@@ -39,6 +38,7 @@ extension ProgramSimulation {
     /// Draws a use case's attributes from its own stream, always in the same order and with
     /// a fixed number of uniform draws for the discrete ones, so that scenarios differing
     /// only in, say, the number of archetypes still see aligned streams.
+    @inline(__always)
     func makeUseCase(index: Int) -> UseCase {
         var rng = Xoshiro256StarStar(seed: seed, replication: replication, stream: UInt64(index) + 1)
         let pick = rng.nextUnit() * p.totalArchetypeWeight

@@ -15,7 +15,7 @@ extension ProgramSimulation {
     /// costs from now on.
     mutating func joinSquads(_ join: Int) {
         let j = p.joins[join]
-        note(-1, "squads_join", "delivery=\(j.deliveryPools.count) foundation=\(j.foundationCount)")
+        if trace.isRecording { trace.note(now, -1, "squads_join", "delivery=\(j.deliveryPools.count) foundation=\(j.foundationCount)") }
         deliverySquads += j.deliveryPools.count
         joinedSquads += j.deliveryPools.count + j.foundationCount
         chargeSquads()

@@ -15,10 +15,10 @@ extension ProgramSimulation {
         }
         foundationDomain[squad] = Int32(best)
         guard best >= 0 else {
-            note(-1, "foundation_squad_stops", "squad=\(squad)")
+            if trace.isRecording { trace.note(now, -1, "foundation_squad_stops", "squad=\(squad)") }
             return
         }
-        note(-1, "foundation_chunk_start", "squad=\(squad) domain=\(p.domainNames[best]) readiness=\(readiness[best])")
+        if trace.isRecording { trace.note(now, -1, "foundation_chunk_start", "squad=\(squad) domain=\(p.domainNames[best]) readiness=\(readiness[best])") }
         queue.schedule(at: now + p.scenario.dataFoundation.chunkMonths,
                        ModelEvent(kind: .foundationChunkEnd, subject: Int32(squad)))
     }
@@ -27,7 +27,7 @@ extension ProgramSimulation {
         let d = Int(foundationDomain[squad])
         let gain = p.scenario.dataFoundation.gainPerSquadMonth * p.scenario.dataFoundation.chunkMonths
         readiness[d] = Swift.min(p.scenario.dataFoundation.maxReadiness, readiness[d] + gain)
-        note(-1, "readiness_raised", "domain=\(p.domainNames[d]) readiness=\(readiness[d])")
+        if trace.isRecording { trace.note(now, -1, "readiness_raised", "domain=\(p.domainNames[d]) readiness=\(readiness[d])") }
         releaseDeferred(domain: d)
         assignFoundationSquad(squad)
     }
@@ -41,7 +41,7 @@ extension ProgramSimulation {
         let released = deferredWaiters[d]
         deferredWaiters[d].removeAll(keepingCapacity: true)
         for uc in released {
-            note(Int(uc), "deferral_released", "readiness=\(readiness[d])")
+            if trace.isRecording { trace.note(now, Int(uc), "deferral_released", "readiness=\(readiness[d])") }
             requestSquad(Int(uc), .dataPrep)
         }
     }

@@ -5,6 +5,7 @@ import SimKernel
 /// (6.3).
 extension ProgramSimulation {
     /// centralized: every decision to the committee; federated: none; hybrid: high-risk ones.
+    @inline(__always)
     func routesToCommittee(_ uc: Int) -> Bool {
         switch p.scenario.governance.style {
         case .centralized: true
@@ -21,13 +22,13 @@ extension ProgramSimulation {
         useCases[uc].decisionEnteredAt = now
         if routesToCommittee(uc) {
             committee.submit(Int32(uc))
-            note(uc, gate == .g0 ? "g0_submitted" : "g1_submitted", "route=committee")
+            if trace.isRecording { trace.note(now, uc, gate == .g0 ? "g0_submitted" : "g1_submitted", "route=committee") }
             return
         }
         let mean = p.scenario.governance.localDecisionMonths
         if mean > 0 {
             let delay = useCases[uc].rng.exponential(mean: mean)
-            note(uc, gate == .g0 ? "g0_submitted" : "g1_submitted", "route=local delay=\(delay)")
+            if trace.isRecording { trace.note(now, uc, gate == .g0 ? "g0_submitted" : "g1_submitted", "route=local delay=\(delay)") }
             schedule(.localDecision, uc, after: delay)
         } else {
             decide(uc)  // 0 means instant (section 10)
@@ -36,7 +37,7 @@ extension ProgramSimulation {
 
     mutating func holdCommitteeMeeting() {
         committee.meet(into: &decided)
-        note(-1, "committee_meeting", "decided=\(decided.count) still_waiting=\(committee.waiting)")
+        if trace.isRecording { trace.note(now, -1, "committee_meeting", "decided=\(decided.count) still_waiting=\(committee.waiting)") }
         for uc in decided { decide(Int(uc)) }
         if committee.nextMeetingTime <= p.horizon {
             queue.schedule(at: committee.nextMeetingTime, ModelEvent(kind: .committeeMeeting, subject: 0))
@@ -57,6 +58,7 @@ extension ProgramSimulation {
     }
 
     /// The probability that G0 approves a pilot (5.2).
+    @inline(__always)
     func g0ApprovalProbability(_ uc: Int) -> Double {
         // Fields are read in place: binding `p.scenario.governance` would copy the whole
         // struct (distributions included) on every decision.
@@ -80,16 +82,16 @@ extension ProgramSimulation {
         guard approved else {
             useCases[uc].stage = .rejected
             result.rejected += 1
-            note(uc, "g0_rejected")
+            if trace.isRecording { trace.note(now, uc, "g0_rejected") }
             return
         }
-        note(uc, "g0_approved")
+        if trace.isRecording { trace.note(now, uc, "g0_approved") }
         let domain = Int(useCases[uc].domain)
         let threshold = p.scenario.strategy.deferBelowReadiness
         if p.scenario.strategy.approach == .sequential && readiness[domain] < threshold - 1e-9 {
             useCases[uc].stage = .deferred
             deferredWaiters[domain].append(Int32(uc))
-            note(uc, "deferred", "domain=\(p.domainNames[domain]) readiness=\(readiness[domain])")
+            if trace.isRecording { trace.note(now, uc, "deferred", "domain=\(p.domainNames[domain]) readiness=\(readiness[domain])") }
             return
         }
         requestSquad(uc, .dataPrep)
@@ -104,7 +106,7 @@ extension ProgramSimulation {
         if audited {
             useCases[uc].stage = .audit
             let d = duration(p.auditDuration, uc)
-            note(uc, "audit_start", "duration=\(d)")
+            if trace.isRecording { trace.note(now, uc, "audit_start", "duration=\(d)") }
             schedule(.auditEnd, uc, after: d)
         } else {
             enterDecision(uc, .g1)
@@ -116,18 +118,18 @@ extension ProgramSimulation {
         let evidence = useCases[uc].aligned ? 1 : p.scenario.stages.scaleApproval.misalignedEvidence
         let probability = base + (1 - base) * useCases[uc].fit * evidence
         if useCases[uc].rng.bernoulli(probability) {
-            note(uc, "g1_approved", "fit=\(useCases[uc].fit)")
+            if trace.isRecording { trace.note(now, uc, "g1_approved", "fit=\(useCases[uc].fit)") }
             requestSquad(uc, .scaleUp)
         } else if useCases[uc].resubmissions < p.scenario.stages.scaleApproval.maxResubmissions {
             useCases[uc].resubmissions += 1
             useCases[uc].stage = .rework
             let d = duration(p.reworkMonths, uc)
-            note(uc, "g1_denied", "rework=\(d) resubmission=\(useCases[uc].resubmissions)")
+            if trace.isRecording { trace.note(now, uc, "g1_denied", "rework=\(d) resubmission=\(useCases[uc].resubmissions)") }
             schedule(.reworkEnd, uc, after: d)
         } else {
             useCases[uc].stage = .stalledPurgatory
             result.stalledPurgatory += 1
-            note(uc, "stalled_purgatory", "resubmissions=\(useCases[uc].resubmissions)")
+            if trace.isRecording { trace.note(now, uc, "stalled_purgatory", "resubmissions=\(useCases[uc].resubmissions)") }
         }
     }
 

@@ -19,7 +19,7 @@ extension ProgramSimulation {
         case .scaleUp:
             priorityClass = 1
             useCases[uc].stage = .waitingForScaleSquad
-        case .dataPrep, .none:
+        case .dataPrep:
             priorityClass = 2
             useCases[uc].stage = .waitingForPrepSquad
         }
@@ -31,7 +31,7 @@ extension ProgramSimulation {
         if granted {
             startWork(uc)
         } else {
-            note(uc, "squad_queued", "class=\(priorityClass)")
+            if trace.isRecording { trace.note(now, uc, "squad_queued", "class=\(priorityClass)") }
         }
     }
 
@@ -45,9 +45,10 @@ extension ProgramSimulation {
 
     mutating func startWork(_ uc: Int) {
         switch useCases[uc].work {
-        case .dataPrep, .none: startDataPrep(uc)
+        case .dataPrep: startDataPrep(uc)
         case .scaleUp: startScaleUp(uc)
         case .retrain: startRetraining(uc)
+        case nil: preconditionFailure("use case \(uc) was granted a squad it did not ask for")
         }
     }
 
@@ -59,7 +60,7 @@ extension ProgramSimulation {
             * (1 + p.scenario.stages.dataPrep.readinessPenalty * (1 - r))
         useCases[uc].prepDuration = d
         useCases[uc].stepStartedAt = now
-        note(uc, "data_prep_start", "readiness=\(r) duration=\(d)")
+        if trace.isRecording { trace.note(now, uc, "data_prep_start", "readiness=\(r) duration=\(d)") }
         schedule(.dataPrepEnd, uc, after: d)
     }
 
@@ -74,13 +75,13 @@ extension ProgramSimulation {
         if useCases[uc].rng.bernoulli(p.scenario.stages.dataPrep.abandonOnBlocker) {
             useCases[uc].stage = .abandonedData
             result.abandonedData += 1
-            note(uc, "abandoned_data")
+            if trace.isRecording { trace.note(now, uc, "abandoned_data") }
             releaseSquad(uc)
             return
         }
         useCases[uc].stage = .remediation
         let d = p.scenario.stages.dataPrep.remediationShare * useCases[uc].prepDuration
-        note(uc, "remediation_start", "duration=\(d)")
+        if trace.isRecording { trace.note(now, uc, "remediation_start", "duration=\(d)") }
         schedule(.remediationEnd, uc, after: d)
     }
 
@@ -96,11 +97,12 @@ extension ProgramSimulation {
         if p.scenario.coDevelopment.enabled {
             d += duration(p.embedMonths, uc) * (1 - p.scenario.coDevelopment.overlap)
         }
-        note(uc, "pilot_start", "duration=\(d)")
+        if trace.isRecording { trace.note(now, uc, "pilot_start", "duration=\(d)") }
         schedule(.pilotEnd, uc, after: d)
     }
 
     /// The technical success probability of 5.5.
+    @inline(__always)
     func pilotSuccessProbability(_ uc: Int) -> Double {
         let raw = p.scenario.stages.pilot.baseSuccess
             * (1 - p.scenario.stages.pilot.dataSensitivity * (1 - useCases[uc].readinessAtPrep))
@@ -117,16 +119,16 @@ extension ProgramSimulation {
         steps.add(.pilot, now - useCases[uc].stepStartedAt)
         let success = useCases[uc].rng.bernoulli(pilotSuccessProbability(uc))
         releaseSquad(uc)
-        useCases[uc].work = .none
+        useCases[uc].work = nil
         guard success else {
             useCases[uc].stage = .failedTechnical
             result.failedTechnical += 1
-            note(uc, "failed_technical")
+            if trace.isRecording { trace.note(now, uc, "failed_technical") }
             return
         }
         result.pilotsSucceeded += 1
         useCases[uc].pilotSucceededAt = now
-        note(uc, "pilot_succeeded")
+        if trace.isRecording { trace.note(now, uc, "pilot_succeeded") }
         startAuditOrG1(uc)
     }
 
@@ -139,7 +141,7 @@ extension ProgramSimulation {
         useCases[uc].stepStartedAt = now
         let d = duration(p.scaleUpDuration, uc) * useCases[uc].complexity
             * (1 + p.coupling * Double(productionSystems))
-        note(uc, "scale_up_start", "production_systems=\(productionSystems) duration=\(d)")
+        if trace.isRecording { trace.note(now, uc, "scale_up_start", "production_systems=\(productionSystems) duration=\(d)") }
         schedule(.scaleUpEnd, uc, after: d)
     }
 
@@ -152,23 +154,23 @@ extension ProgramSimulation {
         steps.add(.scaleUp, now - useCases[uc].stepStartedAt)
         p2pSum += now - useCases[uc].pilotSucceededAt
         p2pCount += 1
-        note(uc, "reached_production", "pilot_to_production=\(now - useCases[uc].pilotSucceededAt)")
+        if trace.isRecording { trace.note(now, uc, "reached_production", "pilot_to_production=\(now - useCases[uc].pilotSucceededAt)") }
         releaseSquad(uc)
-        useCases[uc].work = .none
+        useCases[uc].work = nil
         startRolloutPhase(uc, 0)
     }
 
     mutating func startRetraining(_ uc: Int) {
         let d = duration(p.retrainDuration, uc)
-        note(uc, "retrain_start", "duration=\(d)")
+        if trace.isRecording { trace.note(now, uc, "retrain_start", "duration=\(d)") }
         schedule(.retrainEnd, uc, after: d)
     }
 
     mutating func endRetraining(_ uc: Int) {
         useCases[uc].drifted = false
-        useCases[uc].work = .none
+        useCases[uc].work = nil
         updateValueRate(uc)
-        note(uc, "retrain_end")
+        if trace.isRecording { trace.note(now, uc, "retrain_end") }
         releaseSquad(uc)
     }
 }

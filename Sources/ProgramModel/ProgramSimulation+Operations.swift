@@ -33,10 +33,10 @@ extension ProgramSimulation {
             updateValueRate(uc)
             if p.detectionMean > 0 {
                 let delay = useCases[uc].rng.exponential(mean: p.detectionMean)
-                note(uc, "drift", "detected_after=\(delay)")
+                if trace.isRecording { trace.note(now, uc, "drift", "detected_after=\(delay)") }
                 schedule(.driftDetected, uc, after: delay)
             } else {
-                note(uc, "drift", "detected_after=0")
+                if trace.isRecording { trace.note(now, uc, "drift", "detected_after=0") }
                 requestSquad(uc, .retrain)
             }
         }
@@ -51,7 +51,7 @@ extension ProgramSimulation {
             result.complianceIncidents += 1
             updateValueRate(uc)
             let d = duration(p.rollbackMonths, uc)
-            note(uc, "incident", "rollback=\(d)")
+            if trace.isRecording { trace.note(now, uc, "incident", "rollback=\(d)") }
             schedule(.rollbackEnd, uc, after: d)
         }
         scheduleNextIncident(uc)
@@ -60,7 +60,7 @@ extension ProgramSimulation {
     mutating func endRollback(_ uc: Int) {
         useCases[uc].rolledBack = false
         updateValueRate(uc)
-        note(uc, "rollback_end")
+        if trace.isRecording { trace.note(now, uc, "rollback_end") }
     }
 
     /// V · share · (drifted ? 1 − driftValueLoss : 1) · (rolled back ? 0 : 1).

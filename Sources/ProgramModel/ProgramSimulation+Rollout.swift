@@ -7,11 +7,12 @@ extension ProgramSimulation {
         useCases[uc].phase = phase
         if phase == 0 { useCases[uc].stepStartedAt = now }
         let d = duration(p.phases[phase].duration, uc)
-        note(uc, "rollout_phase_start", "phase=\(p.scenario.stages.rollout.phases[phase].name) duration=\(d)")
+        if trace.isRecording { trace.note(now, uc, "rollout_phase_start", "phase=\(p.scenario.stages.rollout.phases[phase].name) duration=\(d)") }
         schedule(.rolloutPhaseEnd, uc, after: d)
     }
 
     /// The adoption check at a phase's end, using the use case's current fit.
+    @inline(__always)
     func adoptionProbability(_ uc: Int) -> Double {
         let misaligned = useCases[uc].aligned ? 1 : p.scenario.stages.rollout.misalignedAdoption
         return misaligned * (1 - (1 - p.scenario.stages.rollout.baseAdoption) * (1 - useCases[uc].fit)
@@ -26,10 +27,10 @@ extension ProgramSimulation {
                 useCases[uc].stage = .decommissioned
                 productionSystems -= 1
                 chargeRunning()
-                note(uc, "adoption_stalled", "phase=\(p.scenario.stages.rollout.phases[phase].name) decommissioned")
+                if trace.isRecording { trace.note(now, uc, "adoption_stalled", "phase=\(p.scenario.stages.rollout.phases[phase].name) decommissioned") }
             } else {
                 useCases[uc].stage = .operating
-                note(uc, "adoption_stalled", "phase=\(p.scenario.stages.rollout.phases[phase].name) share=\(useCases[uc].share)")
+                if trace.isRecording { trace.note(now, uc, "adoption_stalled", "phase=\(p.scenario.stages.rollout.phases[phase].name) share=\(useCases[uc].share)") }
             }
             return
         }
@@ -46,7 +47,7 @@ extension ProgramSimulation {
             if result.timeToFirstValueMonths == nil { result.timeToFirstValueMonths = now }
         }
         updateValueRate(uc)
-        note(uc, "rollout_phase_done", "phase=\(p.scenario.stages.rollout.phases[phase].name) share=\(useCases[uc].share)")
+        if trace.isRecording { trace.note(now, uc, "rollout_phase_done", "phase=\(p.scenario.stages.rollout.phases[phase].name) share=\(useCases[uc].share)") }
         if !hadValue && useCases[uc].share > 0 { startOperations(uc) }
         if phase + 1 < p.phases.count {
             startRolloutPhase(uc, phase + 1)
@@ -54,7 +55,7 @@ extension ProgramSimulation {
             useCases[uc].stage = .operating
             result.scaled += 1
             steps.add(.rollout, now - useCases[uc].stepStartedAt)
-            note(uc, "scaled")
+            if trace.isRecording { trace.note(now, uc, "scaled") }
         }
     }
 }

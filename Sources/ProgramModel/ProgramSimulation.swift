@@ -3,25 +3,33 @@ import SimKernel
 
 /// Runs replications of one scenario (MODEL.md sections 2–8).
 ///
-/// One value per worker thread: it keeps its flat tables (use cases, squad pools, the event
-/// list) and reuses their storage from one replication to the next. Each replication depends
-/// on (seed, replication index) alone, so results never depend on which thread ran it.
+/// The value holds one replication's whole state, and each run replaces it whole: the
+/// initializer gives every field its starting value, so nothing a replication changes can leak
+/// into the next, and a new field cannot be forgotten in a reset. Only the storage of the flat
+/// tables (use cases, squad queues, the event list) is handed from one replication to the next,
+/// emptied, so a worker thread that owns one value allocates almost nothing per replication.
+/// Each replication depends on (seed, replication index) alone, so results never depend on
+/// which thread ran it.
+///
+/// Performance: the non-mutating helpers the event handlers call (probabilities, routing, the
+/// new use case) are `@inline(__always)`; called out of line from a mutating handler, each
+/// call would copy the whole state (about 600 bytes) first.
 public struct ProgramSimulation {
     let p: ModelParameters
-    var queue = EventQueue<ModelEvent>(reservingCapacity: 512)
-    var useCases: [UseCase] = []
+    let seed: UInt64
+    let replication: UInt64
+    var queue: EventQueue<ModelEvent>
+    var useCases: [UseCase]
     var pools: [ServerPool]
     var committee: SteeringCommittee
-    var decided: [Int32] = []
+    var decided: [Int32]
     var readiness: [Double]
     /// Use cases deferred on each domain, in the order they started waiting (5.3).
     var deferredWaiters: [[Int32]]
     /// The domain each foundation squad is working on (6.2); -1 once it has stopped.
     var foundationDomain: [Int32]
     var ledger: ValueLedger
-    var programRNG = Xoshiro256StarStar(seed: 0)
-    var seed: UInt64 = 0
-    var replication: UInt64 = 0
+    var programRNG: Xoshiro256StarStar
     var now = 0.0
 
     var result = ReplicationResult()
@@ -41,55 +49,151 @@ public struct ProgramSimulation {
     var steps = StepDurations()
     var g0WaitSum = 0.0, g0Count = 0
     var g1WaitSum = 0.0, g1Count = 0
-    let monthCount: Int
     /// Month-end series that the scenario alone fixes, the same in every replication (see
     /// `fixedSeries`): shared by every result instead of appended to month by month.
     let squadsAvailableSeries: [Double]
     let squadCostSeries: [Double]?
     var nextMonth = 1
-    /// Events handled over the simulation's lifetime, for throughput benchmarks.
+    /// Events handled in the last replication, for throughput benchmarks.
     public private(set) var eventsProcessed = 0
-
-    /// The event log, kept only by `runTraced`. A reference so that `note`, called with
-    /// details that read the simulation's state, need not mutate the simulation itself.
-    let traceLog = TraceLog()
+    /// The event log, kept only by `runTraced`.
+    var trace: TraceRecorder
 
     /// Compiles a validated scenario. (Scenarios read with `Scenario.decode` are validated; call
     /// `Scenario.validate()` on one built in code.)
     public init(scenario: Scenario) {
-        p = ModelParameters(scenario)
-        let disciplines = Self.squadDisciplines(p)
-        pools = p.poolSizes.map { ServerPool(servers: $0, disciplines: disciplines) }
-        committee = SteeringCommittee(cadence: scenario.governance.committee.cadenceMonths,
-                                      capacity: scenario.governance.committee.capacity)
-        readiness = p.initialReadiness
-        deferredWaiters = Array(repeating: [], count: p.initialReadiness.count)
-        foundationDomain = Array(repeating: -1, count: p.foundationSquads)
+        self.init(parameters: ModelParameters(scenario))
+    }
+
+    /// A simulation of an already compiled scenario: build the parameters once and give them
+    /// to every worker.
+    public init(parameters: ModelParameters) {
+        self.init(parameters, seed: 0, replication: 0, tracing: false, recycling: RecycledStorage(parameters))
+    }
+
+    /// Replication `replication` of stream family `seed` at time 0, every field fresh except
+    /// the recycled tables' capacity.
+    init(_ p: ModelParameters, seed: UInt64, replication: UInt64, tracing: Bool,
+         recycling storage: RecycledStorage) {
+        self.p = p
+        self.seed = seed
+        self.replication = replication
+        programRNG = Xoshiro256StarStar(seed: seed, replication: replication, stream: 0)
+        queue = storage.queue
+        useCases = storage.useCases
+        pools = storage.pools
+        committee = storage.committee
+        decided = storage.decided
+        deferredWaiters = storage.deferredWaiters
+        readiness = storage.readiness
+        foundationDomain = storage.foundationDomain
         ledger = ValueLedger(delta: p.discountPerMonth)
-        monthCount = Int(scenario.horizonMonths.rounded(.down))
-        (squadsAvailableSeries, squadCostSeries) = Self.fixedSeries(p, months: monthCount)
-        valuedByMonth = Array(repeating: 0, count: monthCount + 1)
+        trace = TraceRecorder(recording: tracing)
+        squadsAvailableSeries = storage.squadsAvailableSeries
+        squadCostSeries = storage.squadCostSeries
+        valuedByMonth = storage.valuedByMonth
+        result.series = Array(repeating: [], count: SeriesMetric.allCases.count)
+        result.series[SeriesMetric.squadsAvailable.rawValue] = squadsAvailableSeries
+        if let squadCostSeries { result.series[SeriesMetric.cumulativeCost.rawValue] = squadCostSeries }
+        for m in result.series.indices where result.series[m].isEmpty { result.series[m].reserveCapacity(p.monthCount) }
+        deliverySquads = p.scenario.teams.delivery
+        joinedSquads = p.scenario.teams.delivery + p.scenario.teams.foundation
+        chargeSquads()
+    }
+
+    /// The tables whose storage one replication hands to the next, in their starting state.
+    struct RecycledStorage {
+        var queue: EventQueue<ModelEvent>
+        var useCases: [UseCase]
+        var pools: [ServerPool]
+        var committee: SteeringCommittee
+        var decided: [Int32]
+        var deferredWaiters: [[Int32]]
+        var readiness: [Double]
+        var foundationDomain: [Int32]
+        var valuedByMonth: [Int]
+        /// Not tables but the scenario's fixed series, computed once and handed on as they are.
+        let squadsAvailableSeries: [Double]
+        let squadCostSeries: [Double]?
+
+        /// New tables, for the first replication.
+        init(_ p: ModelParameters) {
+            queue = EventQueue(reservingCapacity: 512)
+            useCases = []
+            let disciplines = ProgramSimulation.squadDisciplines(p)
+            pools = p.poolSizes.map { ServerPool(servers: $0, disciplines: disciplines) }
+            committee = SteeringCommittee(cadence: p.scenario.governance.committee.cadenceMonths,
+                                          capacity: p.scenario.governance.committee.capacity)
+            decided = []
+            deferredWaiters = Array(repeating: [], count: p.initialReadiness.count)
+            readiness = p.initialReadiness
+            foundationDomain = Array(repeating: -1, count: p.foundationSquads)
+            valuedByMonth = Array(repeating: 0, count: p.monthCount + 1)
+            (squadsAvailableSeries, squadCostSeries) = ProgramSimulation.fixedSeries(p, months: p.monthCount)
+        }
+
+        /// Moves the tables out of a finished replication and empties them, keeping their
+        /// capacity. Empty values are left behind first, so the tables are uniquely referenced
+        /// here and are emptied in place.
+        init(taking s: inout ProgramSimulation) {
+            queue = s.queue
+            useCases = s.useCases
+            pools = s.pools
+            committee = s.committee
+            decided = s.decided
+            deferredWaiters = s.deferredWaiters
+            readiness = s.readiness
+            foundationDomain = s.foundationDomain
+            valuedByMonth = s.valuedByMonth
+            squadsAvailableSeries = s.squadsAvailableSeries
+            squadCostSeries = s.squadCostSeries
+            s.queue = EventQueue()
+            s.useCases = []
+            s.pools = []
+            s.committee = SteeringCommittee(cadence: committee.cadence, capacity: committee.capacity)
+            s.decided = []
+            s.deferredWaiters = []
+            s.readiness = []
+            s.foundationDomain = []
+            s.valuedByMonth = []
+
+            queue.removeAll()
+            useCases.removeAll(keepingCapacity: true)
+            for i in pools.indices { pools[i].reset() }
+            committee.reset()
+            decided.removeAll(keepingCapacity: true)
+            for d in deferredWaiters.indices { deferredWaiters[d].removeAll(keepingCapacity: true) }
+            for d in readiness.indices { readiness[d] = s.p.initialReadiness[d] }
+            for j in foundationDomain.indices { foundationDomain[j] = -1 }
+            for m in valuedByMonth.indices { valuedByMonth[m] = 0 }
+        }
     }
 
     public var scenario: Scenario { p.scenario }
 
+    /// Month ends recorded in the series, 1...⌊horizon⌋ (section 7).
+    var monthCount: Int { p.monthCount }
+
     /// Runs replication `replication` of the stream family `seed`.
     public mutating func run(seed: UInt64, replication: Int) -> ReplicationResult {
-        traceLog.isRecording = false
-        return simulate(seed: seed, replication: replication)
+        start(seed: seed, replication: replication, tracing: false)
+        return simulate()
     }
 
     /// Runs one replication and returns its event log as well.
     public mutating func runTraced(seed: UInt64, replication: Int) -> (ReplicationResult, [TraceEvent]) {
-        traceLog.events.removeAll()
-        traceLog.isRecording = true
-        let r = simulate(seed: seed, replication: replication)
-        traceLog.isRecording = false
-        return (r, traceLog.events)
+        start(seed: seed, replication: replication, tracing: true)
+        let r = simulate()
+        return (r, trace.events)
     }
 
-    mutating func simulate(seed: UInt64, replication: Int) -> ReplicationResult {
-        reset(seed: seed, replication: replication)
+    /// Replaces the whole state with replication `replication`'s starting state.
+    mutating func start(seed: UInt64, replication: Int, tracing: Bool) {
+        self = ProgramSimulation(p, seed: seed, replication: UInt64(replication), tracing: tracing,
+                                 recycling: RecycledStorage(taking: &self))
+    }
+
+    mutating func simulate() -> ReplicationResult {
         let s = p.scenario
         // At t = 0, in this order: foundation squads, the additions' joins, the first
         // committee meeting, the arrivals (sections 2, 4.3).
@@ -101,7 +205,7 @@ public struct ProgramSimulation {
             queue.schedule(at: committee.nextMeetingTime, ModelEvent(kind: .committeeMeeting, subject: 0))
         }
         for _ in 0..<s.portfolio.initialUseCases {
-            queue.schedule(at: 0, ModelEvent(kind: .arrival, subject: 0))
+            queue.schedule(at: 0, ModelEvent(kind: .initialArrival, subject: 0))
         }
         scheduleNextPoissonArrival()
 
@@ -117,44 +221,11 @@ public struct ProgramSimulation {
         return finish()
     }
 
-    mutating func reset(seed: UInt64, replication: Int) {
-        self.seed = seed
-        self.replication = UInt64(replication)
-        programRNG = Xoshiro256StarStar(seed: seed, replication: UInt64(replication), stream: 0)
-        queue.removeAll()
-        useCases.removeAll(keepingCapacity: true)
-        for i in pools.indices { pools[i].reset() }
-        committee.reset()
-        readiness = p.initialReadiness
-        for d in deferredWaiters.indices { deferredWaiters[d].removeAll(keepingCapacity: true) }
-        for j in foundationDomain.indices { foundationDomain[j] = -1 }
-        ledger = ValueLedger(delta: p.discountPerMonth)
-        now = 0
-        deliverySquads = p.scenario.teams.delivery
-        joinedSquads = p.scenario.teams.delivery + p.scenario.teams.foundation
-        chargeSquads()
-        result = ReplicationResult()
-        result.series = Array(repeating: [], count: SeriesMetric.allCases.count)
-        result.series[SeriesMetric.squadsAvailable.rawValue] = squadsAvailableSeries
-        if let squadCostSeries { result.series[SeriesMetric.cumulativeCost.rawValue] = squadCostSeries }
-        for m in result.series.indices where result.series[m].isEmpty { result.series[m].reserveCapacity(monthCount) }
-        pilotsFinished = 0
-        productionSystems = 0
-        pilotsInProgress = 0
-        scaleUpsInProgress = 0
-        ttvSum = 0; ttvCount = 0
-        for m in valuedByMonth.indices { valuedByMonth[m] = 0 }
-        p2pSum = 0; p2pCount = 0
-        steps = StepDurations()
-        g0WaitSum = 0; g0Count = 0
-        g1WaitSum = 0; g1Count = 0
-        nextMonth = 1
-    }
-
     mutating func handle(_ e: ModelEvent) {
         let uc = Int(e.subject)
         switch e.kind {
-        case .arrival: arrive(poisson: e.subject == 1)
+        case .initialArrival: arrive(poisson: false)
+        case .poissonArrival: arrive(poisson: true)
         case .enterG0: enterDecision(uc, .g0)
         case .localDecision: decide(uc)
         case .committeeMeeting: holdCommitteeMeeting()
@@ -188,23 +259,16 @@ public struct ProgramSimulation {
         Swift.max(0, sampler.sample(&useCases[uc].rng))
     }
 
-    @inline(__always)
-    func note(_ uc: Int, _ event: String, _ detail: @autoclosure () -> String = "") {
-        if traceLog.isRecording {
-            traceLog.events.append(TraceEvent(time: now, useCase: uc, event: event, detail: detail()))
-        }
-    }
-
     // MARK: Month-end series (section 7)
 
     /// Records every month end strictly before t: all events at t ≤ m have run by then.
     @inline(__always)
     mutating func recordMonthEnds(before t: Double) {
-        while nextMonth <= monthCount && Double(nextMonth) < t { recordMonthEnd() }
+        while nextMonth <= p.monthCount && Double(nextMonth) < t { recordMonthEnd() }
     }
 
     mutating func recordMonthEnds(through t: Double) {
-        while nextMonth <= monthCount && Double(nextMonth) <= t { recordMonthEnd() }
+        while nextMonth <= p.monthCount && Double(nextMonth) <= t { recordMonthEnd() }
     }
 
     mutating func recordMonthEnd() {

@@ -14,9 +14,22 @@ public struct TraceEvent: Sendable, Equatable {
     }
 }
 
-/// Where a traced replication collects its events. Each `ProgramSimulation` owns one and is
-/// used by one thread at a time.
-final class TraceLog {
-    var isRecording = false
-    var events: [TraceEvent] = []
+/// Where a traced replication collects its events: part of the replication's state, so it
+/// starts empty with every replication and copies like the rest of it.
+///
+/// The model writes `if trace.isRecording { trace.note(now, uc, "event", "detail") }`: the
+/// detail text is built only when recording, and no closure captures the simulation (a closure
+/// reading the state while a field of it is mutated makes the compiler copy the whole state
+/// on every call, traced or not).
+struct TraceRecorder {
+    let isRecording: Bool
+    private(set) var events: [TraceEvent] = []
+
+    init(recording: Bool) {
+        isRecording = recording
+    }
+
+    mutating func note(_ time: Double, _ useCase: Int, _ event: String, _ detail: String = "") {
+        events.append(TraceEvent(time: time, useCase: useCase, event: event, detail: detail))
+    }
 }

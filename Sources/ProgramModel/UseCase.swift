@@ -31,7 +31,7 @@ enum UseCaseStage: UInt8 {
 enum Gate: UInt8 { case g0, g1 }
 
 /// The work a use case has asked a squad for; one request is outstanding at a time.
-enum SquadWork: UInt8 { case none, dataPrep, scaleUp, retrain }
+enum SquadWork: UInt8 { case dataPrep, scaleUp, retrain }
 
 /// One use case's attributes and state. Its own random stream lives here, so every draw about
 /// it (attributes, durations, outcomes, decision delays) comes from the same stream whatever
@@ -51,7 +51,8 @@ struct UseCase {
 
     var stage: UseCaseStage = .g0Decision
     var gate: Gate = .g0
-    var work: SquadWork = .none
+    /// The work requested or in progress; nil when the use case holds no squad and waits for none.
+    var work: SquadWork? = nil
     var audited = false
     var resubmissions = 0
     var phase = 0

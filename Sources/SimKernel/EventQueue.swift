@@ -27,6 +27,7 @@ public struct ScheduledEvent<Payload> {
 }
 
 extension ScheduledEvent: Sendable where Payload: Sendable {}
+extension ScheduledEvent: BitwiseCopyable where Payload: BitwiseCopyable {}
 extension ScheduledEvent: Equatable where Payload: Equatable {}
 
 /// The future event list: a binary min-heap ordered by (time, sequence).
@@ -40,13 +41,20 @@ extension ScheduledEvent: Equatable where Payload: Equatable {}
 ///     events.popNext()?.payload   // 3
 ///     events.popNext()?.payload   // 7
 ///
-/// The heap moves a hole rather than swapping elements, and its hot paths are `@inlinable` so
-/// that they are specialized for the concrete payload in the calling module.
-public struct EventQueue<Payload> {
-    /// The heap, in level order: `storage[0]` is the next event; the children of `i` are at
-    /// `2i + 1` and `2i + 2`.
+/// The heap lives in one ``EventBuffer`` (the kernel's one piece of unsafe memory, in
+/// `EventBuffer.swift`) and moves a hole rather than swapping elements; payloads are plain
+/// bitwise-copyable values, as STYLE.md asks of events anyway, so moving one is a plain copy
+/// and the buffer never deinitializes anything. Copies of a queue share the buffer until one
+/// of them changes (copy on write), like an `Array`. The hot paths are `@inlinable` so that
+/// they are specialized for the concrete payload in the calling module.
+public struct EventQueue<Payload: BitwiseCopyable> {
     @usableFromInline
-    var storage: ContiguousArray<ScheduledEvent<Payload>>
+    var buffer: EventBuffer<ScheduledEvent<Payload>>
+
+    /// The number of pending events: `buffer.events[0..<count]` is the heap, in level order
+    /// (the children of `i` are at `2i + 1` and `2i + 2`).
+    @usableFromInline
+    var _count: Int
 
     /// The sequence number the next scheduled event gets.
     @usableFromInline
@@ -54,11 +62,11 @@ public struct EventQueue<Payload> {
 
     /// Creates an empty event list with room for `reservingCapacity` events.
     ///
-    /// - Complexity: O(`reservingCapacity`) for the allocation.
+    /// - Complexity: O(1) (one allocation).
     @inlinable
     public init(reservingCapacity: Int = 0) {
-        storage = []
-        storage.reserveCapacity(reservingCapacity)
+        buffer = EventBuffer(capacity: Swift.max(16, reservingCapacity))
+        _count = 0
         nextSequence = 0
     }
 
@@ -66,29 +74,40 @@ public struct EventQueue<Payload> {
     ///
     /// - Complexity: O(1)
     @inlinable
-    public var count: Int { storage.count }
+    public var count: Int { _count }
 
     /// Whether no event is pending.
     ///
     /// - Complexity: O(1)
     @inlinable
-    public var isEmpty: Bool { storage.isEmpty }
+    public var isEmpty: Bool { _count == 0 }
 
     /// The time of the next event, or nil when none is pending.
     ///
     /// - Complexity: O(1)
     @inlinable
-    public var nextTime: Double? { storage.first?.time }
+    public var nextTime: Double? { _count > 0 ? buffer.events[0].time : nil }
 
     /// Schedules `payload` at `time`, after every event already scheduled at that same time.
     ///
-    /// - Complexity: O(log `count`)
+    /// - Complexity: O(log `count`); amortized O(1) for the growth of the buffer.
     @inlinable
     public mutating func schedule(at time: Double, _ payload: Payload) {
         let event = ScheduledEvent(time: time, sequence: nextSequence, payload: payload)
         nextSequence &+= 1
-        storage.append(event)
-        siftUp(event, from: storage.count &- 1)
+        if _count == buffer.capacity || !isKnownUniquelyReferenced(&buffer) {
+            buffer = buffer.copy(count: _count, capacity: _count == buffer.capacity ? 2 &* buffer.capacity : buffer.capacity)
+        }
+        let heap = buffer.events
+        var hole = _count
+        _count &+= 1
+        while hole > 0 {
+            let parent = (hole &- 1) &>> 1
+            guard event.runsBefore(heap[parent]) else { break }
+            heap[hole] = heap[parent]
+            hole = parent
+        }
+        heap[hole] = event
     }
 
     /// Removes and returns the next event, or nil when none is pending.
@@ -96,10 +115,28 @@ public struct EventQueue<Payload> {
     /// - Complexity: O(log `count`)
     @inlinable
     public mutating func popNext() -> ScheduledEvent<Payload>? {
-        guard let last = storage.popLast() else { return nil }
-        if storage.isEmpty { return last }
-        let first = storage[0]
-        siftDownFromRoot(last)
+        guard _count > 0 else { return nil }
+        if !isKnownUniquelyReferenced(&buffer) {
+            buffer = buffer.copy(count: _count, capacity: buffer.capacity)
+        }
+        let heap = buffer.events
+        let first = heap[0]
+        let n = _count &- 1
+        _count = n
+        guard n > 0 else { return first }
+        // The root is a hole; move it down until the last event fits there.
+        let last = heap[n]
+        var hole = 0
+        while true {
+            var child = 2 &* hole &+ 1
+            guard child < n else { break }
+            let right = child &+ 1
+            if right < n && heap[right].runsBefore(heap[child]) { child = right }
+            guard heap[child].runsBefore(last) else { break }
+            heap[hole] = heap[child]
+            hole = child
+        }
+        heap[hole] = last
         return first
     }
 
@@ -109,66 +146,30 @@ public struct EventQueue<Payload> {
     /// - Complexity: O(log `count`)
     @inlinable
     public mutating func popNext(notAfter horizon: Double) -> ScheduledEvent<Payload>? {
-        guard let first = storage.first, first.time <= horizon else { return nil }
+        guard _count > 0 && buffer.events[0].time <= horizon else { return nil }
         return popNext()
     }
 
     /// Removes every pending event and restarts the sequence numbers, keeping the capacity, so
     /// a queue reused for the next replication behaves exactly like a new one.
     ///
-    /// - Complexity: O(`count`)
+    /// - Complexity: O(1)
     @inlinable
     public mutating func removeAll() {
-        storage.removeAll(keepingCapacity: true)
+        _count = 0
         nextSequence = 0
-    }
-
-    /// Moves the hole at `index` up until `event` fits there, then stores it.
-    @inlinable
-    mutating func siftUp(_ event: ScheduledEvent<Payload>, from index: Int) {
-        storage.withUnsafeMutableBufferPointer { heap in
-            var hole = index
-            while hole > 0 {
-                let parent = (hole &- 1) &>> 1
-                guard event.runsBefore(heap[parent]) else { break }
-                heap[hole] = heap[parent]
-                hole = parent
-            }
-            heap[hole] = event
-        }
-    }
-
-    /// Treats the root as a hole, moves it down until `event` fits there, then stores it.
-    @inlinable
-    mutating func siftDownFromRoot(_ event: ScheduledEvent<Payload>) {
-        storage.withUnsafeMutableBufferPointer { heap in
-            let count = heap.count
-            var hole = 0
-            while true {
-                var child = 2 &* hole &+ 1
-                guard child < count else { break }
-                let right = child &+ 1
-                if right < count && heap[right].runsBefore(heap[child]) {
-                    child = right
-                }
-                guard heap[child].runsBefore(event) else { break }
-                heap[hole] = heap[child]
-                hole = child
-            }
-            heap[hole] = event
-        }
     }
 }
 
-extension EventQueue: Sendable where Payload: Sendable {}
+extension EventQueue: @unchecked Sendable where Payload: Sendable {}
 
 extension EventQueue {
     /// Whether every parent runs before its children; for tests.
     ///
     /// - Complexity: O(`count`)
     func satisfiesHeapOrder() -> Bool {
-        for index in storage.indices.dropFirst()
-        where storage[index].runsBefore(storage[(index - 1) / 2]) {
+        let heap = buffer.events
+        for index in 1..<Swift.max(1, _count) where heap[index].runsBefore(heap[(index - 1) / 2]) {
             return false
         }
         return true

@@ -11,7 +11,7 @@ extension RandomNumberGenerator {
     /// result is never 1.
     ///
     /// - Complexity: O(1), one draw.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func nextUnit() -> Double {
         Double(next() &>> 11) * 0x1.0p-53
     }
@@ -22,7 +22,7 @@ extension RandomNumberGenerator {
     /// because the midpoint 1 − 2⁻⁵⁴ is not representable and would round to 1.
     ///
     /// - Complexity: O(1), one draw.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func nextOpenUnit() -> Double {
         (Double(next() &>> 12) + 0.5) * 0x1.0p-52
     }
@@ -32,7 +32,7 @@ extension RandomNumberGenerator {
     /// Even `p` of 0 or 1 draws, so a stream stays aligned when a parameter changes.
     ///
     /// - Complexity: O(1), one draw.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func bernoulli(_ p: Double) -> Bool {
         nextUnit() < p
     }
@@ -42,7 +42,7 @@ extension RandomNumberGenerator {
     /// A mean of 0 returns 0 without drawing (a degenerate, deterministic delay).
     ///
     /// - Complexity: O(1), one draw.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func exponential(mean: Double) -> Double {
         if mean == 0 { return 0 }
         return -mean * log(nextOpenUnit())
@@ -54,7 +54,7 @@ extension RandomNumberGenerator {
     /// next two draws: simple to reason about and to reproduce, at the cost of a `cos` and a `log`.
     ///
     /// - Complexity: O(1), two draws.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func standardNormal() -> Double {
         let radius = (-2 * log(nextOpenUnit())).squareRoot()
         let angle = 2 * Double.pi * nextUnit()

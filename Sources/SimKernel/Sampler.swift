@@ -37,9 +37,10 @@ public struct Sampler: Sendable, Equatable {
     @usableFromInline let firstGamma: GammaVariate
     /// PERT: beta.
     @usableFromInline let secondGamma: GammaVariate
-    /// empirical: the values, and the running sums of their weights (1, 2, … when unweighted).
-    @usableFromInline let values: [Double]
-    @usableFromInline let cumulativeWeights: [Double]
+    /// empirical: the values and their weights; nil for every other kind. One optional
+    /// reference rather than two arrays, so that copying a sampler (which the model does on
+    /// every draw) costs no reference counting when the distribution is not empirical.
+    @usableFromInline let table: EmpiricalTable?
 
     /// The theoretical mean of the distribution this sampler draws from.
     public let mean: Double
@@ -52,7 +53,7 @@ public struct Sampler: Sendable, Equatable {
         var location = 0.0, scale = 0.0, modeFraction = 0.0
         var lower = -Double.infinity, upper = Double.infinity
         var firstGamma = GammaVariate.unused, secondGamma = GammaVariate.unused
-        var values: [Double] = [], cumulativeWeights: [Double] = []
+        var table: EmpiricalTable? = nil
 
         switch distribution {
         case .fixed(let value):
@@ -100,12 +101,11 @@ public struct Sampler: Sendable, Equatable {
         case .empirical(let vs, let weights):
             if vs.count > 1 {
                 kind = .empirical
-                values = vs
                 var total = 0.0
-                cumulativeWeights = (weights ?? Array(repeating: 1, count: vs.count)).map {
+                table = EmpiricalTable(values: vs, cumulativeWeights: (weights ?? Array(repeating: 1, count: vs.count)).map {
                     total += $0
                     return total
-                }
+                })
             } else {
                 location = vs.first ?? 0
             }
@@ -119,8 +119,7 @@ public struct Sampler: Sendable, Equatable {
         self.upper = upper
         self.firstGamma = firstGamma
         self.secondGamma = secondGamma
-        self.values = values
-        self.cumulativeWeights = cumulativeWeights
+        self.table = table
         self.mean = distribution.mean
     }
 
@@ -132,7 +131,9 @@ public struct Sampler: Sendable, Equatable {
     /// attempts on average, so bounds should not cut away nearly all the mass.
     ///
     /// - Complexity: O(1) expected; O(log n) for an empirical distribution of n values.
-    @inlinable
+    /// Always inlined: a call out of line would copy the sampler (about 100 bytes) out of the
+    /// parameters it lives in on every draw.
+    @inlinable @inline(__always)
     public func sample<G: RandomNumberGenerator>(_ g: inout G) -> Double {
         switch kind {
         case .fixed:
@@ -165,27 +166,49 @@ public struct Sampler: Sendable, Equatable {
                 if x >= lower && x <= upper { return x }
             }
         case .empirical:
-            let total = cumulativeWeights[cumulativeWeights.count - 1]
-            return values[empiricalIndex(target: g.nextUnit() * total)]
+            let table = table.unsafelyUnwrapped
+            let total = table.cumulativeWeights[table.cumulativeWeights.count - 1]
+            return table.values[table.index(target: g.nextUnit() * total)]
         }
     }
 
-    /// The first index whose cumulative weight exceeds `target`, by binary search.
-    ///
-    /// Zero-weight values are never chosen (their running sum equals the previous one). The
-    /// result is clamped to the last index in case rounding makes `target` reach the total.
-    @inlinable
-    func empiricalIndex(target: Double) -> Int {
-        var low = 0, high = cumulativeWeights.count - 1
-        while low < high {
-            let middle = (low + high) / 2
-            if cumulativeWeights[middle] > target {
-                high = middle
-            } else {
-                low = middle + 1
-            }
+}
+
+extension Sampler {
+    /// An empirical distribution's values and the running sums of their weights (1, 2, … when
+    /// unweighted); immutable, so samplers share it.
+    @usableFromInline
+    final class EmpiricalTable: Sendable, Equatable {
+        @usableFromInline let values: [Double]
+        @usableFromInline let cumulativeWeights: [Double]
+
+        init(values: [Double], cumulativeWeights: [Double]) {
+            self.values = values
+            self.cumulativeWeights = cumulativeWeights
         }
-        return low
+
+        @usableFromInline
+        static func == (a: EmpiricalTable, b: EmpiricalTable) -> Bool {
+            a.values == b.values && a.cumulativeWeights == b.cumulativeWeights
+        }
+
+        /// The first index whose cumulative weight exceeds `target`, by binary search.
+        ///
+        /// Zero-weight values are never chosen (their running sum equals the previous one). The
+        /// result is clamped to the last index in case rounding makes `target` reach the total.
+        @inlinable
+        func index(target: Double) -> Int {
+            var low = 0, high = cumulativeWeights.count - 1
+            while low < high {
+                let middle = (low + high) / 2
+                if cumulativeWeights[middle] > target {
+                    high = middle
+                } else {
+                    low = middle + 1
+                }
+            }
+            return low
+        }
     }
 }
 

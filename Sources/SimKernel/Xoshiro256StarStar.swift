@@ -69,7 +69,7 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
     /// Returns the next 64 random bits.
     ///
     /// - Complexity: O(1), a few shifts, xors and two multiplications.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func next() -> UInt64 {
         let result = Self.rotateLeft(s1 &* 5, by: 7) &* 9
         let t = s1 &<< 17

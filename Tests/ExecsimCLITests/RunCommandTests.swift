@@ -31,6 +31,32 @@ import ProgramModel
         {"name": "small", "horizonMonths": 24, "portfolio": {"initialUseCases": 10, "arrivalsUntilMonth": 12}}
         """
 
+    @Test func precisionStopsTheRunAndSaysWhichMetricDecided() {
+        let dir = temporaryFolder()
+        write(smallScenario, to: dir + "/small.json")
+        let result = run(["run", dir + "/small.json", "--precision", "use_cases=50%,npv=1000%",
+                          "--max-replications", "9000", "--out", dir + "/out", "--quiet", "--threads", "2"])
+        #expect(result.code == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("stopped after 4096 replications"), "\(result.stdout)")
+        #expect(result.stdout.contains("decided"))
+        let manifest = read(dir + "/out/small/manifest.json")
+        #expect(manifest.contains("\"replications\": 4096"))
+        #expect(manifest.contains("\"all_targets_met\": true"))
+        #expect(read(dir + "/out/small/replications.csv").split(separator: "\n").count == 4097)
+
+        for (arguments, message) in [
+            (["--precision", "npv"], "metric=half-width"),
+            (["--precision", "npv=0"], "a positive half-width"),
+            (["--precision", "profit=1"], "a metric name"),
+            (["--precision", "npv=1%", "--replications", "10"], "no fixed count with --precision"),
+            (["--max-replications", "10"], "to be given with --precision"),
+        ] {
+            let bad = run(["run", dir + "/small.json", "--out", dir + "/bad", "--quiet"] + arguments)
+            #expect(bad.code == 64, "\(arguments)")
+            #expect(bad.stderr.contains(message), "\(arguments): \(bad.stderr)")
+        }
+    }
+
     @Test func runWritesAllFiveFilesWithTheirHeaders() {
         let dir = temporaryFolder()
         write(smallScenario, to: dir + "/small.json")

@@ -151,3 +151,23 @@ private let tiedTimes: [Double] = [0, 0.5, 1, 1, 2, 3.25]
         #expect(timers.current(1) == 0)
     }
 }
+
+@Suite struct EventQueueValueSemanticsTests {
+    /// The queue shares its buffer between copies until one writes (copy on write), like an
+    /// Array: changing a copy, or growing it, never changes the original.
+    @Test func copiesAreIndependent() {
+        var original = EventQueue<Int32>(reservingCapacity: 4)
+        for index in 0..<4 { original.schedule(at: Double(4 - index), Int32(index)) }
+        var copy = original
+        copy.schedule(at: 0, 99)                      // grows the copy's buffer
+        #expect(copy.popNext()?.payload == 99)
+        #expect(copy.popNext()?.payload == 3)
+        var popped = original
+        #expect(popped.popNext()?.payload == 3)       // a pop on a shared buffer copies it first
+        #expect(original.count == 4)
+        var order: [Int32] = []
+        while let event = original.popNext() { order.append(event.payload) }
+        #expect(order == [3, 2, 1, 0])
+        #expect(copy.count == 3 && popped.count == 3)
+    }
+}

@@ -18,13 +18,13 @@ public enum ModelBenchmark {
     public static func run(_ scenario: Scenario, replications: Int, threads: Int, seed: UInt64) -> Result {
         let workers = ParallelReplications.workerCount(threads: threads, count: replications)
         let start = DispatchTime.now().uptimeNanoseconds
+        let parameters = ModelParameters(scenario)
         let events = ParallelReplications.mapWithState(
             count: replications, threads: workers,
-            makeState: { ProgramSimulation(scenario: scenario) },
+            makeState: { ProgramSimulation(parameters: parameters) },
             { sim, r in
-                let before = sim.eventsProcessed
                 _ = sim.run(seed: seed, replication: r)
-                return sim.eventsProcessed - before
+                return sim.eventsProcessed
             })
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         return Result(threads: workers, replications: replications, events: events.reduce(0, +),

@@ -4,14 +4,18 @@ import Foundation
 /// the check's verdicts.
 public enum CalibrationSummary {
     public static func render(_ c: Calibration, folder: String) -> String {
+        // Counts (use cases, units, squads) read as whole numbers, the rest as figures.
+        func number(_ x: Double) -> String {
+            x == x.rounded() && abs(x) < 1e6 ? String(Int(x)) : MetricFormat.figure(x)
+        }
         var lines: [String] = []
-        lines.append("\(c.observations.cases) use cases over \(MetricFormat.figure(c.observations.asOfMonth)) months → \(folder)/calibrated.json, calibration.csv, check.csv")
+        lines.append("\(c.observations.cases) use cases over \(number(c.observations.asOfMonth)) months → \(folder)/calibrated.json, calibration.csv, check.csv")
         let fitted = c.rows.filter(\.inScenario)
         let width = fitted.map(\.parameter.count).max() ?? 0
         for r in fitted {
             let name = r.parameter.padding(toLength: width, withPad: " ", startingAt: 0)
             let interval = r.lower.flatMap { lo in r.upper.map { "[\(MetricFormat.figure(lo)), \(MetricFormat.figure($0))] \(Int((r.level * 100).rounded()))%" } } ?? ""
-            lines.append("  \(name)  \(r.estimate.map(MetricFormat.figure) ?? "–")  \(interval)")
+            lines.append("  \(name)  \(r.estimate.map(number) ?? "–")  \(interval)")
         }
         if let p = c.posterior {
             lines.append("ABC: \(p.simulations) simulated histories in \(String(format: "%.1f", c.abcSeconds)) s, tolerance \(MetricFormat.figure(p.tolerance)), effective sample size \(MetricFormat.figure(p.effectiveSampleSize))")

@@ -38,11 +38,11 @@ public struct RunAccumulator: Sendable {
                     for i in stride(from: worker, to: count, by: workers) {
                         if i < Self.metricCount {
                             let metric = ReplicationMetric(rawValue: i)!
-                            for k in rs.indices { figures[i].add(rs[k].value(of: metric)) }
+                            figures[i].add(count: rs.count) { rs[$0].value(of: metric) }
                         } else {
                             let j = i - Self.metricCount
                             let (month, series) = (j / Self.seriesCount, j % Self.seriesCount)
-                            for k in rs.indices { figures[i].add(rs[k].series[series][month]) }
+                            figures[i].add(count: rs.count) { rs[$0].series[series][month] }
                         }
                     }
                 }
@@ -50,6 +50,11 @@ public struct RunAccumulator: Sendable {
             if workers <= 1 { fold(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: fold) }
         }
         replications += results.count
+    }
+
+    /// The mean and 95% half-width of `metric` over the replications added so far.
+    public func meanAndHalfWidth(_ metric: ReplicationMetric) -> (mean: Double?, halfWidth: Double?) {
+        figures[metric.rawValue].meanAndHalfWidth
     }
 
     private func allSummaries(threads: Int) -> [Summary] {

@@ -25,6 +25,10 @@ public enum RunFiles {
         public var summaries: MetricSummaries
         /// Worst-case percentile rank error as a fraction of n: 0 when percentiles are exact.
         public var percentileRankErrorBound: Double
+        /// The replications run: the manifest's, or where the stopping rule stopped.
+        public var replications: Int
+        /// With a stopping rule: why the run stopped.
+        public var stopping: StoppingRule.Outcome?
     }
 
     /// The folder a scenario's files go to: its name, made safe by ``FolderName``.
@@ -51,11 +55,15 @@ public enum RunFiles {
     ///     writing fails.
     ///   - onBlock: sees each block of results in replication order before it is dropped (a
     ///     comparison keeps its metrics' values for the paired differences).
+    ///   - stopping: when given, the run goes on in the rule's blocks until its targets are met
+    ///     or its cap is reached, and `manifest.replications` should be the cap (the manifest
+    ///     written records the replications run and the rule's outcome).
     public static func run(_ scenario: Scenario, manifest: RunManifest, threads: Int,
                            progress: ProgressHandler? = nil, to directory: String,
                            exactLimit: Int = StreamingSummary.defaultExactLimit,
+                           stopping: StoppingRule? = nil,
                            onBlock: (([ReplicationResult]) -> Void)? = nil) throws(OutputError) -> Outcome {
-        progress?(.started(label: scenario.name, total: manifest.replications))
+        progress?(.started(label: scenario.name, total: stopping?.maxReplications ?? manifest.replications))
         defer { progress?(.finished) }
         let advance = progress.map { handler in { @Sendable (n: Int) in handler(.advanced(by: n)) } }
         let staged = try stage(scenario, in: directory)
@@ -63,15 +71,27 @@ public enum RunFiles {
         let replicationsFile = try AtomicFileStream(path: path("replications.csv"))
         let months = Int(scenario.horizonMonths.rounded(.down))
         var accumulator = RunAccumulator(months: months, exactLimit: exactLimit)
+        let parameters = ModelParameters(scenario)
+        var manifest = manifest
+        var outcome: StoppingRule.Outcome? = nil
         var start = 0
-        while start < manifest.replications {
-            let end = min(start + blockSize, manifest.replications)
-            let block = ScenarioRunner.run(scenario, seed: manifest.seed, replications: start..<end,
+        while start < (stopping?.maxReplications ?? manifest.replications) {
+            let end = stopping?.nextBlockEnd(after: start) ?? min(start + blockSize, manifest.replications)
+            let block = ScenarioRunner.run(parameters, seed: manifest.seed, replications: start..<end,
                                            threads: threads, progress: advance)
             onBlock?(block)
             try replicationsFile.append(ReplicationsTable.csv(block, firstIndex: start, threads: threads))
             accumulator.add(block, threads: threads)
             start = end
+            if let rule = stopping {
+                let estimates = rule.targets.map { accumulator.meanAndHalfWidth($0.metric) }
+                if let stop = rule.check(replications: end, estimates: estimates) {
+                    outcome = stop
+                    manifest.replications = end
+                    manifest.stopping = (rule, stop)
+                    break
+                }
+            }
         }
         try replicationsFile.commit()
 
@@ -85,6 +105,7 @@ public enum RunFiles {
         try AtomicFile.write(Array(manifest.jsonText().utf8), to: path("manifest.json"))
         try staged.publish()
         return Outcome(folder: staged.target, summaries: summaries,
-                       percentileRankErrorBound: accumulator.percentileRankErrorBound)
+                       percentileRankErrorBound: accumulator.percentileRankErrorBound,
+                       replications: manifest.replications, stopping: outcome)
     }
 }

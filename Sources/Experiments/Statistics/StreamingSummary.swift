@@ -48,6 +48,28 @@ public struct StreamingSummary: Sendable {
         addBeyondExactLimit(x)
     }
 
+    /// Adds `count` values in order, the k-th being `value(k)`: the same as adding them one
+    /// by one, but while every value is kept the block is written in one pass (one check that
+    /// the storage is unshared rather than one per value).
+    @inline(__always)
+    public mutating func add(count: Int, _ value: (Int) -> Double?) {
+        guard mode == .values && values.count + count <= exactLimit else {
+            for k in 0..<count { add(value(k)) }
+            return
+        }
+        let start = values.count
+        values.append(contentsOf: repeatElement(0, count: count))
+        var end = start
+        values.withUnsafeMutableBufferPointer { kept in
+            for k in 0..<count {
+                guard let x = value(k), !x.isNaN else { continue }
+                kept[end] = x
+                end &+= 1
+            }
+        }
+        values.removeLast(start + count - end)
+    }
+
     private mutating func addBeyondExactLimit(_ x: Double) {
         if mode == .values {
             // Leaving exact mode: the running moments start from the stored values.
@@ -92,6 +114,35 @@ public struct StreamingSummary: Sendable {
             for _ in 0..<count { sketch.add(Double(value)) }
         }
         return sketch
+    }
+
+    /// The mean and the 95% confidence half-width t(0.975, n − 1)·s/√n of the values so far,
+    /// as `summary()` would give them, without sorting: nil where undefined (no value for the
+    /// mean, fewer than two for the half-width). For stopping rules, checked after each block.
+    ///
+    /// - Complexity: O(n) while every value is kept, O(1) after.
+    public var meanAndHalfWidth: (mean: Double?, halfWidth: Double?) {
+        let count: Int, mean: Double, m2: Double
+        if mode == .values {
+            count = values.count
+            guard count > 0 else { return (nil, nil) }
+            // The corrected two-pass algorithm of `Summary`.
+            var sum = 0.0
+            for x in values { sum += x }
+            let first = sum / Double(count)
+            var deviations = 0.0, squares = 0.0
+            for x in values {
+                deviations += x - first
+                squares += (x - first) * (x - first)
+            }
+            mean = first + deviations / Double(count)
+            m2 = squares - deviations * deviations / Double(count)
+        } else {
+            (count, mean, m2) = (n, self.mean, self.m2)
+        }
+        guard count > 1 else { return (mean, nil) }
+        let std = (Swift.max(0, m2) / Double(count - 1)).squareRoot()
+        return (mean, StudentT.quantile(0.975, degreesOfFreedom: count - 1) * std / Double(count).squareRoot())
     }
 
     /// Whether percentiles are estimated (by the sketch) rather than exact.

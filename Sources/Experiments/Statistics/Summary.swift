@@ -42,9 +42,9 @@ public struct Summary: Sendable, Equatable {
     ///     let s = Summary(values: [2, 4, 4, 4, 5, 5, 7, 9])
     ///     s.mean  // 5
     ///
-    /// - Complexity: O(n log n) for the sort behind the percentiles.
+    /// - Complexity: O(n) for counts, O(n log n) otherwise, for the sort behind the percentiles.
     public init(values: [Double]) {
-        let sorted = values.filter { !$0.isNaN }.sorted()
+        let sorted = FigureSort.sorted(values.contains(where: \.isNaN) ? values.filter { !$0.isNaN } : values)
         let n = sorted.count
         self.n = n
         guard n > 0 else { return }
