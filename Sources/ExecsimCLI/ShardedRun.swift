@@ -18,7 +18,8 @@ enum ShardedRun {
     }
 
     /// Runs `plan` into `--out` (default `results/<name>`, a shard's `results/<name>-shard-i-of-n`).
-    static func run<Plan: PointExperiment>(_ plan: Plan, _ args: ParsedArguments, shard: SweepShard?)
+    /// A resume that found an edited row says so on stderr (unless `--quiet`).
+    static func run<Plan: PointExperiment>(_ plan: Plan, _ args: ParsedArguments, shard: SweepShard?, io: CommandIO)
         throws -> (report: SweepRunner.Report, out: String, seconds: String) {
         let out = try args.path("--out")
             ?? "results/" + FolderName.folder(for: plan.name) + (shard.map { "-shard-\($0.index)-of-\($0.count)" } ?? "")
@@ -31,6 +32,9 @@ enum ShardedRun {
         })
         switch ran {
         case .success(let report):
+            if let recomputed = report.recomputed, !quiet {
+                io.printErrorLine("warning: \(out)/\(plan.tableName): \(recomputed); that row and the rows after it were run again")
+            }
             return (report, out, String(format: "%.2f", Date().timeIntervalSince(start)))
         case .failure(let error):
             throw CommandFailure(.cannotWriteOutput, error.description)

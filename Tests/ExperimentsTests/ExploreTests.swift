@@ -182,6 +182,40 @@ import SimKernel
         #expect(files(cut) == files(whole))
     }
 
+    /// An edited uncertainty cell is found on resume (that world is run again, back to the
+    /// original bytes) and an edited policy name makes merge refuse the shard, as for sweeps.
+    @Test func editedRowsAreRunAgainOnResumeAndRefusedByMerge() throws {
+        let plan = try plan()
+        let whole = scratch(), edited = scratch(), shards = scratch()
+        defer { for d in [whole, edited, shards] { try? FileManager.default.removeItem(atPath: d) } }
+        try SweepRunner.run(plan, to: whole, threads: 1)
+        try SweepRunner.run(plan, to: edited, threads: 1)
+        let original = try String(contentsOfFile: whole + "/experiments.csv", encoding: .utf8)
+        var lines = original.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var cells = lines[4].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        #expect(cells[0] == "1" && cells[1] == "central")
+        let kept = cells[2]
+        cells[2] = kept == "0.5" ? "0.25" : "0.5"
+        lines[4] = cells.joined(separator: ",")
+        try lines.joined(separator: "\n").write(toFile: edited + "/experiments.csv", atomically: true, encoding: .utf8)
+        let report = try SweepRunner.run(plan, to: edited, threads: 1, resume: true)
+        #expect(report.resumed == 1)
+        #expect(report.recomputed?.contains("world 1, column") == true)
+        #expect(report.recomputed?.contains("but the design gives '\(kept)'") == true)
+        #expect(try String(contentsOfFile: edited + "/experiments.csv", encoding: .utf8) == original)
+
+        for i in 0..<2 { try SweepRunner.run(plan, to: shards + "/s\(i)", threads: 1, shard: SweepShard(index: i, count: 2)) }
+        let path = shards + "/s1/experiments.csv"
+        let shard = try String(contentsOfFile: path, encoding: .utf8)
+        try shard.replacingOccurrences(of: ",hybrid,", with: ",central,").write(toFile: path, atomically: true, encoding: .utf8)
+        do {
+            try SweepMerge.merge([shards + "/s0", shards + "/s1"], to: shards + "/m")
+            Issue.record("an edited shard was merged")
+        } catch {
+            #expect(error.description.contains("column policy holds 'central' but the design gives 'hybrid'"))
+        }
+    }
+
     @Test func shardsMergeToTheUnshardedOutput() throws {
         let plan = try plan()
         let whole = scratch(), merged = scratch()

@@ -42,7 +42,7 @@ struct ExploreCommand: ExecsimCommand {
         } catch {
             throw CommandFailure(.invalidInput, error.description)
         }
-        let (report, out, seconds) = try ShardedRun.run(plan, args, shard: shard)
+        let (report, out, seconds) = try ShardedRun.run(plan, args, shard: shard, io: io)
         if !args.flag("--quiet") {
             try io.printLine("\(plan.file.name): \(report.points) worlds × \(plan.policies.count) policies × \(plan.file.replications) replications, seed \(plan.file.seed)\(ShardedRun.resumed(report)) in \(seconds) s → \(out)/")
             if shard == nil { for line in DiscoverCommand.robustnessLines(out) { try io.printLine(line) } }

@@ -39,11 +39,8 @@ struct SweepCommand: ExecsimCommand {
         } catch {
             throw CommandFailure(.invalidInput, error.description)
         }
-        let (report, out, seconds) = try ShardedRun.run(plan, args, shard: shard)
+        let (report, out, seconds) = try ShardedRun.run(plan, args, shard: shard, io: io)
         if !args.flag("--quiet") {
-            if let recomputed = report.recomputed {
-                io.printErrorLine("warning: \(out)/points.csv: \(recomputed); that row and the rows after it were run again")
-            }
             try io.printLine("\(plan.file.name): \(report.points) \(plan.file.design.rawValue) points × \(plan.file.replications) replications, seed \(plan.file.seed)\(ShardedRun.resumed(report)) in \(seconds) s → \(out)/")
         }
         if args.flag("--report") {

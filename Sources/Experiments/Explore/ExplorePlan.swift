@@ -173,6 +173,18 @@ extension ExplorePlan: PointExperiment {
     public func randomKey(group: Int, replication r: Int) -> (seed: UInt64, replication: Int) {
         (file.seed, group * file.replications + r)
     }
+    /// A kept row of experiments.csv against the design: its policy (rows of a world come in
+    /// policy order) and its uncertainty values (the world's, from column 2 on), so an edited
+    /// row is run again on resume and refused by merge, as for sweeps.
+    public func rowMismatch(_ contents: PointsTable.Contents, row: Int) -> String? {
+        let (world, range) = contents.rows[row]
+        let policy = policies[row % policies.count].name
+        let f = PointsTable.fields(contents.bytes[range.lowerBound..<(range.upperBound - 1)])
+        if f.count > 1 && f[1] != policy {
+            return "world \(world), column policy holds '\(f[1])' but the design gives '\(policy)'"
+        }
+        return PointsTable.parameterMismatch(contents, row: row, plan: worlds, firstColumn: 2, unit: "world")
+    }
     public func appendRows(group: Int, values: [[[Double?]]], to csv: inout CSVWriter) {
         ExperimentsTable.appendRows(self, world: group, values: values, to: &csv)
     }

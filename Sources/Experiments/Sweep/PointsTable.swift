@@ -120,16 +120,17 @@ public enum PointsTable {
     /// Where a row's parameter cells differ from what the design gives for its point (a row
     /// edited by hand, or written by another design), or nil when they agree. The parameters
     /// are deterministic, so resume and merge check every row they keep.
-    public static func parameterMismatch(_ contents: Contents, row: Int, plan: SweepPlan) -> String? {
+    public static func parameterMismatch(_ contents: Contents, row: Int, plan: SweepPlan,
+                                         firstColumn: Int = 1, unit: String = "point") -> String? {
         let (point, range) = contents.rows[row]
         guard point >= 0 && point < plan.points.count else {
-            return "point \(point) is not one of the design's \(plan.points.count)"
+            return "\(unit) \(point) is not one of the design's \(plan.points.count)"
         }
         let f = fields(contents.bytes[range.lowerBound..<(range.upperBound - 1)])
         for (i, (parameter, value)) in zip(plan.file.parameters, plan.columnValues(point: point)).enumerated() {
             let expected = value.map(cellText) ?? ""
-            if f[1 + i] != expected {
-                return "point \(point), column \(parameter.path) holds '\(f[1 + i])' but the design gives '\(expected)'"
+            if f[firstColumn + i] != expected {
+                return "\(unit) \(point), column \(parameter.path) holds '\(f[firstColumn + i])' but the design gives '\(expected)'"
             }
         }
         return nil
