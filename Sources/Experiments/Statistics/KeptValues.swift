@@ -26,8 +26,7 @@ struct KeptValues: Sendable {
     /// `x` as a kept small value, or nil when it needs a double.
     @inline(__always)
     static func small(_ x: Double) -> UInt16? {
-        // −0 is a double of its own (its sign can reach a summary's min), so it widens.
-        x >= 0 && x < 65536 && x.rounded(.down) == x && x.sign == .plus ? UInt16(x) : nil
+        CountTable.index(x).map { UInt16(truncatingIfNeeded: $0) }
     }
 
     /// The capacity to grow to when `needed` values must fit: double, but never past the limit.
@@ -108,23 +107,18 @@ struct KeptValues: Sendable {
         }
     }
 
-    /// Whether every value is a whole number in [0, 65536) (−0 included, as count tables take it).
+    /// Whether a ``CountTable`` can keep every value.
     var allCountable: Bool {
-        isWide ? wide.allSatisfy { StreamingSummary.countIndex($0) != nil } : true
+        isWide ? wide.allSatisfy { CountTable.index($0) != nil } : true
     }
 
     /// The values in ascending order: element for element `sorted()` of the doubles, by
     /// counting while they are small.
     func sorted() -> [Double] {
         guard !isWide else { return FigureSort.sorted(wide) }
-        var counts = [Int](repeating: 0, count: Int(small.max() ?? 0) + 1)
-        for s in small { counts[Int(s)] &+= 1 }
-        var sorted: [Double] = []
-        sorted.reserveCapacity(small.count)
-        for (value, count) in counts.enumerated() where count > 0 {
-            sorted.append(contentsOf: repeatElement(Double(value), count: count))
-        }
-        return sorted
+        var table = CountTable()
+        for s in small { table.add(index: Int(s)) }
+        return table.sortedValues
     }
 
     /// The storage in bytes (capacity, not count): what a run's memory is made of.
