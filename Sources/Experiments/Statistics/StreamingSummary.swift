@@ -1,7 +1,8 @@
 /// A `Summary` built one value at a time, in bounded memory.
 ///
-/// Up to `exactLimit` defined values it keeps them all and gives exactly `Summary(values:)`
-/// (so ordinary runs are unchanged to the byte). Past that the mean and variance are kept
+/// Up to `exactLimit` defined values it keeps them all (two bytes each for counts:
+/// ``KeptValues``) and gives exactly `Summary(values:)` (so ordinary runs are unchanged to the
+/// byte). Past that the mean and variance are kept
 /// running (Welford, in arrival order, so still reproducible) and the percentiles:
 /// - stay exact for figures whose values are all small non-negative integers (counts, busy
 ///   squads, production systems): a table of counts per value gives every order statistic,
@@ -18,7 +19,7 @@ public struct StreamingSummary: Sendable {
 
     public let exactLimit: Int
     private var mode = Mode.values
-    private var values: [Double] = []
+    private var kept: KeptValues
     private var counts: [Int] = []
     private var sketch = QuantileSketch()
     // Running moments, kept only once the values are no longer all stored.
@@ -30,6 +31,7 @@ public struct StreamingSummary: Sendable {
 
     public init(exactLimit: Int = StreamingSummary.defaultExactLimit) {
         self.exactLimit = exactLimit
+        kept = KeptValues(limit: exactLimit)
     }
 
     @inline(__always)
@@ -41,48 +43,40 @@ public struct StreamingSummary: Sendable {
     @inline(__always)
     public mutating func add(_ value: Double?) {
         guard let x = value, !x.isNaN else { return }
-        if mode == .values && values.count < exactLimit {
-            values.append(x)  // the common case: just keep it
+        if mode == .values && kept.count < exactLimit {
+            kept.append(x)  // the common case: just keep it
             return
         }
         addBeyondExactLimit(x)
     }
 
     /// Adds `count` values in order, the k-th being `value(k)`: the same as adding them one
-    /// by one, but while every value is kept the block is written in one pass (one check that
-    /// the storage is unshared rather than one per value).
+    /// by one, but while every value is kept the block is written in one pass.
     @inline(__always)
     public mutating func add(count: Int, _ value: (Int) -> Double?) {
-        guard mode == .values && values.count + count <= exactLimit else {
+        guard mode == .values && kept.count + count <= exactLimit else {
             for k in 0..<count { add(value(k)) }
             return
         }
-        let start = values.count
-        values.append(contentsOf: repeatElement(0, count: count))
-        var end = start
-        values.withUnsafeMutableBufferPointer { kept in
-            for k in 0..<count {
-                guard let x = value(k), !x.isNaN else { continue }
-                kept[end] = x
-                end &+= 1
-            }
-        }
-        values.removeLast(start + count - end)
+        kept.append(count: count, value)
     }
 
     private mutating func addBeyondExactLimit(_ x: Double) {
         if mode == .values {
             // Leaving exact mode: the running moments start from the stored values.
-            for v in values { accumulateMoments(v) }
-            if values.allSatisfy({ Self.countIndex($0) != nil }) {
-                counts = [Int](repeating: 0, count: Int(values.max() ?? 0) + 1)
-                for v in values { counts[Int(v)] += 1 }
+            kept.forEach { accumulateMoments($0) }
+            if kept.allCountable {
+                kept.forEach { v in
+                    let i = Int(v)
+                    if i >= counts.count { counts.append(contentsOf: repeatElement(0, count: i + 1 - counts.count)) }
+                    counts[i] += 1
+                }
                 mode = .counts
             } else {
-                for v in values { sketch.add(v) }
+                kept.forEach { sketch.add($0) }
                 mode = .sketch
             }
-            values = []
+            kept = KeptValues(limit: exactLimit)
         }
         accumulateMoments(x)
         if mode == .counts {
@@ -124,14 +118,14 @@ public struct StreamingSummary: Sendable {
     public var meanAndHalfWidth: (mean: Double?, halfWidth: Double?) {
         let count: Int, mean: Double, m2: Double
         if mode == .values {
-            count = values.count
+            count = kept.count
             guard count > 0 else { return (nil, nil) }
             // The corrected two-pass algorithm of `Summary`.
             var sum = 0.0
-            for x in values { sum += x }
+            kept.forEach { sum += $0 }
             let first = sum / Double(count)
             var deviations = 0.0, squares = 0.0
-            for x in values {
+            kept.forEach { x in
                 deviations += x - first
                 squares += (x - first) * (x - first)
             }
@@ -144,6 +138,9 @@ public struct StreamingSummary: Sendable {
         let std = (Swift.max(0, m2) / Double(count - 1)).squareRoot()
         return (mean, StudentT.quantile(0.975, degreesOfFreedom: count - 1) * std / Double(count).squareRoot())
     }
+
+    /// The bytes of values kept for exact percentiles (capacity, not count).
+    var keptBytes: Int { kept.storageBytes }
 
     /// Whether percentiles are estimated (by the sketch) rather than exact.
     public var isEstimated: Bool { mode == .sketch }
@@ -159,7 +156,7 @@ public struct StreamingSummary: Sendable {
         let levels = [0.05, 0.25, 0.5, 0.75, 0.95]
         switch mode {
         case .values:
-            return Summary(values: values)
+            return Summary(sortedValues: kept.sorted())
         case .counts:
             percentiles = levels.map { Self.linearPercentile(counts: counts, total: n, $0) }
         case .sketch:
