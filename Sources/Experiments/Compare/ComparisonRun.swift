@@ -136,7 +136,7 @@ public enum ComparisonRun {
 
     /// "pilot_to_scale_rate ±0.013 > 0.01": the target furthest from its limit, in a few characters.
     static func progressNote(_ check: StoppingRule.Check) -> String {
-        let short = { (x: Double?) in x.map { String(format: "%.2g", $0) } ?? "undefined" }
+        let short = { (x: Double?) in x.map { String(format: abs($0) >= 100 ? "%.0f" : "%.2g", $0) } ?? "undefined" }
         return "\(check.target.metric.name) ±\(short(check.halfWidth)) > \(short(check.limit))"
     }
 

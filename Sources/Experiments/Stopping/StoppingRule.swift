@@ -41,6 +41,8 @@ public struct StoppingRule: Sendable {
     /// One target as it stood when the rule was last checked.
     public struct Check: Sendable, Equatable {
         public var target: PrecisionTarget
+        /// The mean a relative target is a fraction of: the figure's (`run`), the baseline's
+        /// (`compare`, whose half-widths are of differences).
         public var mean: Double?
         public var halfWidth: Double?
         /// The half-width that meets the target (nil while the mean is undefined).
