@@ -52,19 +52,20 @@ public enum ComparisonRun {
             for (k, metric) in metrics.enumerated() { values[k][i] += block.map { $0.value(of: metric) } }
         }
         let runs = (directory as NSString).appendingPathComponent("runs")
-        let manifest = RunManifest(seed: seed, replications: stopping?.maxReplications ?? replications,
-                                   commandLine: commandLine, startTime: Date(), overrides: overrides)
+        let manifest = { (replications: Int) in
+            RunManifest(seed: seed, replications: replications, commandLine: commandLine, startTime: Date(),
+                        overrides: overrides)
+        }
         var stop: PairedPrecision.Outcome? = nil
         if let rule = stopping {
             let precision = PairedPrecision(rule: rule, names: names, baseline: baseline)
-            stop = try runInStep(scenarios, precision: precision, manifest: manifest, threads: threads,
-                                 progress: progress, to: runs, exactLimit: exactLimit, keep: keep) { metric in
-                values[metrics.firstIndex(of: metric)!]
-            }
+            stop = try runInStep(scenarios, precision: precision, manifest: manifest(rule.maxReplications),
+                                 threads: threads, progress: progress, to: runs, exactLimit: exactLimit,
+                                 keep: keep) { metric in values[metrics.firstIndex(of: metric)!] }
         } else {
             for (i, scenario) in scenarios.enumerated() {
-                _ = try RunFiles.run(scenario, manifest: manifest, threads: threads, progress: progress, to: runs,
-                                     exactLimit: exactLimit) { keep(i, $0) }
+                _ = try RunFiles.run(scenario, manifest: manifest(replications), threads: threads, progress: progress,
+                                     to: runs, exactLimit: exactLimit) { keep(i, $0) }
             }
         }
         let replications = stop?.stop.replications ?? replications
