@@ -49,30 +49,47 @@ public struct Summary: Sendable, Equatable {
 
     /// Summarizes values already in ascending order, none NaN.
     init(sortedValues sorted: [Double]) {
-        let n = sorted.count
+        self.init(count: sorted.count, inOrder: { body in for x in sorted { body(x) } },
+                  orderStatistic: { sorted[$0] })
+    }
+
+    /// Summarizes the values a count table stands for, without laying them out: the same
+    /// sums, in the same order, so the same bits as the sorted doubles give.
+    init(counted table: CountTable) {
+        self.init(count: table.n, inOrder: { body in
+            for (value, count) in table.counts.enumerated() where count > 0 {
+                let x = Double(value)
+                for _ in 0..<count { body(x) }
+            }
+        }, orderStatistic: table.orderStatistics)
+    }
+
+    /// The one computation behind both: `inOrder` calls its argument with each of the `n`
+    /// values in ascending order, `orderStatistic(k)` gives the k-th smallest.
+    private init(count n: Int, inOrder: ((Double) -> Void) -> Void, orderStatistic: (Int) -> Double) {
         self.n = n
         guard n > 0 else { return }
 
         let count = Double(n)
         var sum = 0.0
-        for x in sorted { sum += x }
+        inOrder { sum += $0 }
         let firstMean = sum / count
         var deviationSum = 0.0
         var squareSum = 0.0
-        for x in sorted {
+        inOrder { x in
             let deviation = x - firstMean
             deviationSum += deviation
             squareSum += deviation * deviation
         }
         let mean = firstMean + deviationSum / count
         self.mean = mean
-        self.min = sorted[0]
-        self.max = sorted[n - 1]
-        self.p5 = Percentile.linear(sorted, 0.05)
-        self.p25 = Percentile.linear(sorted, 0.25)
-        self.p50 = Percentile.linear(sorted, 0.50)
-        self.p75 = Percentile.linear(sorted, 0.75)
-        self.p95 = Percentile.linear(sorted, 0.95)
+        self.min = orderStatistic(0)
+        self.max = orderStatistic(n - 1)
+        self.p5 = Percentile.linear(count: n, 0.05, orderStatistic: orderStatistic)
+        self.p25 = Percentile.linear(count: n, 0.25, orderStatistic: orderStatistic)
+        self.p50 = Percentile.linear(count: n, 0.50, orderStatistic: orderStatistic)
+        self.p75 = Percentile.linear(count: n, 0.75, orderStatistic: orderStatistic)
+        self.p95 = Percentile.linear(count: n, 0.95, orderStatistic: orderStatistic)
 
         guard n > 1 else { return }
         let variance = Swift.max(0, (squareSum - deviationSum * deviationSum / count) / (count - 1))
