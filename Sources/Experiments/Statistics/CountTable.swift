@@ -15,11 +15,14 @@ struct CountTable: Sendable {
     @inline(__always)
     static func index(_ x: Double) -> Int? {
         // One unsigned comparison of the bits admits exactly +0 ≤ x < 65536: −0, negatives and
-        // NaN have larger patterns. In that range `Int(x)` truncates exactly. (`rounded(.down)`
-        // is a library call on baseline x86-64, and this runs for every value of every figure.)
+        // NaN have larger patterns. (`rounded(.down)` is a library call on baseline x86-64, and
+        // this runs for every value of every figure.)
         guard x.bitPattern < (65536.0 as Double).bitPattern else { return nil }
-        let i = Int(x)
-        return Double(i) == x ? i : nil
+        // Adding 2^52 leaves a whole x exact, as the low bits of the sum's significand, and
+        // rounds away any fraction (so the difference no longer equals x), with no conversion
+        // instruction or range check.
+        let shifted = x + 0x1p52
+        return shifted - 0x1p52 == x ? Int(truncatingIfNeeded: shifted.bitPattern & 0xFFFF) : nil
     }
 
     @inline(__always)
