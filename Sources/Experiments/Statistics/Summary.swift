@@ -65,16 +65,8 @@ public struct Summary: Sendable, Equatable {
         guard n > 0 else { return }
 
         let count = Double(n)
-        var sum = 0.0
-        values.forEach { sum += $0 }
-        let firstMean = sum / count
-        var deviationSum = 0.0
-        var squareSum = 0.0
-        values.forEach { x in
-            let deviation = x - firstMean
-            deviationSum += deviation
-            squareSum += deviation * deviation
-        }
+        let firstMean = values.sum() / count
+        let (deviationSum, squareSum) = values.deviationSums(around: firstMean)
         let mean = firstMean + deviationSum / count
         self.mean = mean
         self.min = values.orderStatistic(0)
@@ -95,31 +87,65 @@ public struct Summary: Sendable, Equatable {
     }
 }
 
-/// Values in ascending order, as a summary reads them: each in turn, and the k-th smallest.
+/// Values in ascending order, as a summary reads them: their sum and the sums of deviations
+/// and squared deviations from a mean, each added up in ascending order, and the k-th smallest.
 private protocol AscendingValues {
     var count: Int { get }
-    func forEach(_ body: (Double) -> Void)
+    func sum() -> Double
+    func deviationSums(around mean: Double) -> (deviations: Double, squares: Double)
     func orderStatistic(_ k: Int) -> Double
 }
 
 private struct SortedArray: AscendingValues {
     let values: [Double]
     var count: Int { values.count }
-    @inline(__always) func forEach(_ body: (Double) -> Void) { for x in values { body(x) } }
+
+    func sum() -> Double {
+        var sum = 0.0
+        for x in values { sum += x }
+        return sum
+    }
+
+    func deviationSums(around mean: Double) -> (deviations: Double, squares: Double) {
+        var deviations = 0.0, squares = 0.0
+        for x in values {
+            let d = x - mean
+            deviations += d
+            squares += d * d
+        }
+        return (deviations, squares)
+    }
+
     @inline(__always) func orderStatistic(_ k: Int) -> Double { values[k] }
 }
 
+/// The values of a count table, as the sorted doubles they stand for: the same additions in the
+/// same order, each value's repeated without recomputing its deviation.
 private struct CountedValues: AscendingValues {
     let table: CountTable
     let orderStatistics: (Int) -> Double
     var count: Int { table.n }
-    @inline(__always) func forEach(_ body: (Double) -> Void) {
-        table.counts.withUnsafeBufferPointer { counts in
-            for value in counts.indices where counts[value] > 0 {
-                let x = Double(value)
-                for _ in 0..<counts[value] { body(x) }
+
+    /// The exact integer sum: adding the sorted doubles one by one gives it too, since every
+    /// partial sum is a whole number below 2^53 (n × 65,535 is, for any n a run allows) and so
+    /// every addition is exact.
+    func sum() -> Double {
+        var sum = 0
+        for (value, count) in table.counts.enumerated() { sum &+= value &* count }
+        return Double(sum)
+    }
+
+    func deviationSums(around mean: Double) -> (deviations: Double, squares: Double) {
+        var deviations = 0.0, squares = 0.0
+        for (value, count) in table.counts.enumerated() where count > 0 {
+            let d = Double(value) - mean, square = d * d
+            for _ in 0..<count {
+                deviations += d
+                squares += square
             }
         }
+        return (deviations, squares)
     }
+
     @inline(__always) func orderStatistic(_ k: Int) -> Double { orderStatistics(k) }
 }
