@@ -19,7 +19,8 @@ public struct ProgramSimulation {
     let seed: UInt64
     let replication: UInt64
     var queue: EventQueue<ModelEvent>
-    var useCases: [UseCase]
+    /// Rows written in place (no copy-on-write check per write); emptied at each start.
+    var useCases: EntityTable<UseCase>
     var pools: [ServerPool]
     var committee: SteeringCommittee
     var readiness: [Double]
@@ -103,7 +104,7 @@ public struct ProgramSimulation {
     /// The tables whose storage one replication hands to the next, in their starting state.
     struct RecycledStorage {
         var queue: EventQueue<ModelEvent>
-        var useCases: [UseCase]
+        var useCases: EntityTable<UseCase>
         var pools: [ServerPool]
         var committee: SteeringCommittee
         var deferredWaiters: [[Int32]]
@@ -118,7 +119,7 @@ public struct ProgramSimulation {
         /// New tables, for the first replication.
         init(_ p: ModelParameters) {
             queue = EventQueue(reservingCapacity: 512)
-            useCases = []
+            useCases = EntityTable(reservingCapacity: 128)
             let disciplines = ProgramSimulation.squadDisciplines(p)
             pools = p.poolSizes.map { ServerPool(servers: $0, disciplines: disciplines) }
             committee = SteeringCommittee(cadence: p.scenario.governance.committee.cadenceMonths,
@@ -135,6 +136,9 @@ public struct ProgramSimulation {
         /// capacity. Empty values are left behind first, so the tables are uniquely referenced
         /// here and are emptied in place.
         init(taking s: inout ProgramSimulation) {
+            // Emptied before it is taken: the rows are then this simulation's alone (see
+            // `EntityTable`), and the old state that still refers to them is about to go.
+            s.useCases.removeAll()
             queue = s.queue
             useCases = s.useCases
             pools = s.pools
@@ -148,7 +152,6 @@ public struct ProgramSimulation {
             squadsAvailableSeries = s.squadsAvailableSeries
             squadCostSeries = s.squadCostSeries
             s.queue = EventQueue()
-            s.useCases = []
             s.pools = []
             s.committee = SteeringCommittee(cadence: committee.cadence, capacity: committee.capacity)
             s.deferredWaiters = []
@@ -158,7 +161,6 @@ public struct ProgramSimulation {
             s.monthEnds = []
 
             queue.removeAll()
-            useCases.removeAll(keepingCapacity: true)
             for i in pools.indices { pools[i].reset() }
             committee.reset()
             for d in deferredWaiters.indices { deferredWaiters[d].removeAll(keepingCapacity: true) }

@@ -41,8 +41,8 @@ extension ScheduledEvent: Equatable where Payload: Equatable {}
 ///     events.popNext()?.payload   // 3
 ///     events.popNext()?.payload   // 7
 ///
-/// The heap lives in one ``EventBuffer`` (the kernel's one piece of unsafe memory, in
-/// `EventBuffer.swift`) and moves a hole rather than swapping elements; payloads are plain
+/// The heap lives in one ``PlainBuffer`` (the kernel's one piece of unsafe memory, in
+/// `PlainBuffer.swift`) and moves a hole rather than swapping elements; payloads are plain
 /// bitwise-copyable values, as STYLE.md asks of events anyway, so moving one is a plain copy
 /// and the buffer never deinitializes anything. Copies of a queue share the buffer until one
 /// of them changes (copy on write), like an `Array`. The hot paths are `@inlinable` so that
@@ -54,7 +54,7 @@ extension ScheduledEvent: Equatable where Payload: Equatable {}
 /// order of (time, sequence) keys decides what comes out, so this changes no result.
 public struct EventQueue<Payload: BitwiseCopyable> {
     @usableFromInline
-    var buffer: EventBuffer<ScheduledEvent<Payload>>
+    var buffer: PlainBuffer<ScheduledEvent<Payload>>
 
     /// `buffer.events[0..<_count]` is the heap, in level order (the children of `i` are at
     /// `2i + 1` and `2i + 2`), its root included even when that slot is vacant.
@@ -75,7 +75,7 @@ public struct EventQueue<Payload: BitwiseCopyable> {
     /// - Complexity: O(1) (one allocation).
     @inlinable
     public init(reservingCapacity: Int = 0) {
-        buffer = EventBuffer(capacity: Swift.max(16, reservingCapacity))
+        buffer = PlainBuffer(capacity: Swift.max(16, reservingCapacity))
         _count = 0
         rootIsVacant = false
         nextSequence = 0

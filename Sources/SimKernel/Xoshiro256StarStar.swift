@@ -88,3 +88,6 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
         (x &<< k) | (x &>> (64 &- k))
     }
 }
+
+/// Four words and nothing else, so records holding a generator can live in an ``EntityTable``.
+extension Xoshiro256StarStar: BitwiseCopyable {}
