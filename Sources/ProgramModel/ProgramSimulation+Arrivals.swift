@@ -13,6 +13,16 @@ extension ProgramSimulation {
         }
     }
 
+    /// The use cases present at t = 0 arrive one after another in a single event. As events of
+    /// their own, scheduled one after another at t = 0, they would run in the same order with
+    /// nothing between them (whatever they schedule at t = 0 comes after the last of them), so
+    /// this only saves the event list the work; each still counts as a model event.
+    mutating func arriveAtStart() {
+        let count = p.scenario.portfolio.initialUseCases
+        for _ in 0..<count { arrive(poisson: false) }
+        eventsProcessed &+= count &- 1
+    }
+
     mutating func arrive(poisson: Bool) {
         let index = useCases.count
         useCases.append(makeUseCase(index: index))

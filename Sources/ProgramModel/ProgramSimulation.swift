@@ -59,7 +59,7 @@ public struct ProgramSimulation {
     let squadCostSeries: [Double]?
     var nextMonth = 1
     /// Events handled in the last replication, for throughput benchmarks.
-    public private(set) var eventsProcessed = 0
+    public internal(set) var eventsProcessed = 0
     /// The event log, kept only by `runTraced`.
     var trace: TraceRecorder
 
@@ -205,8 +205,8 @@ public struct ProgramSimulation {
         if s.governance.style != .federated && committee.nextMeetingTime <= p.horizon {
             queue.schedule(at: committee.nextMeetingTime, ModelEvent(kind: .committeeMeeting, subject: 0))
         }
-        for _ in 0..<s.portfolio.initialUseCases {
-            queue.schedule(at: 0, ModelEvent(kind: .initialArrival, subject: 0))
+        if s.portfolio.initialUseCases > 0 {
+            queue.schedule(at: 0, ModelEvent(kind: .initialArrivals, subject: 0))
         }
         scheduleNextPoissonArrival()
 
@@ -225,7 +225,7 @@ public struct ProgramSimulation {
     mutating func handle(_ e: ModelEvent) {
         let uc = Int(e.subject)
         switch e.kind {
-        case .initialArrival: arrive(poisson: false)
+        case .initialArrivals: arriveAtStart()
         case .poissonArrival: arrive(poisson: true)
         case .enterG0: enterDecision(uc, .g0)
         case .localDecision: decide(uc)
