@@ -50,7 +50,7 @@ extension ProgramSimulation {
     /// only in, say, the number of archetypes still see aligned streams.
     @inline(__always)
     func makeUseCase(index: Int) -> UseCase {
-        var rng = Xoshiro256StarStar(seed: seed, replication: replication, stream: UInt64(index) + 1)
+        var rng = Xoshiro256StarStar(replicationKey: streamKey, stream: UInt64(index) + 1)
         let pick = rng.nextUnit() * p.totalArchetypeWeight
         // Indexing rather than binding an archetype avoids copying its samplers per use case.
         var a = p.archetypes.count - 1

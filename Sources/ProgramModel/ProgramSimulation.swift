@@ -16,8 +16,9 @@ import SimKernel
 /// call would copy the whole state (about 600 bytes) first.
 public struct ProgramSimulation {
     let p: ModelParameters
-    let seed: UInt64
-    let replication: UInt64
+    /// `Xoshiro256StarStar.replicationKey` of (seed, replication): every stream of the
+    /// replication is opened from it.
+    let streamKey: UInt64
     var queue: EventQueue<ModelEvent>
     /// Rows written in place (no copy-on-write check per write); emptied at each start.
     var useCases: EntityTable<UseCase>
@@ -80,9 +81,8 @@ public struct ProgramSimulation {
     init(_ p: ModelParameters, seed: UInt64, replication: UInt64, tracing: Bool,
          recycling storage: RecycledStorage) {
         self.p = p
-        self.seed = seed
-        self.replication = replication
-        programRNG = Xoshiro256StarStar(seed: seed, replication: replication, stream: 0)
+        streamKey = Xoshiro256StarStar.replicationKey(seed: seed, replication: replication)
+        programRNG = Xoshiro256StarStar(replicationKey: streamKey, stream: 0)
         queue = storage.queue
         useCases = storage.useCases
         pools = storage.pools
