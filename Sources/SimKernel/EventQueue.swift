@@ -24,6 +24,16 @@ public struct ScheduledEvent<Payload> {
     func runsBefore(_ other: ScheduledEvent<Payload>) -> Bool {
         time < other.time || (time == other.time && sequence < other.sequence)
     }
+
+    /// `runsBefore` computed without a branch, for comparisons whose outcome is a coin flip
+    /// (which of two siblings in the heap comes first), where a mispredicted branch costs more
+    /// than evaluating all three comparisons and combining them as bits.
+    @inlinable @inline(__always)
+    func runsBeforeWithoutBranching(_ other: ScheduledEvent<Payload>) -> Bool {
+        let earlier = time < other.time ? 1 : 0, tied = time == other.time ? 1 : 0
+        let scheduledFirst = sequence < other.sequence ? 1 : 0
+        return earlier | (tied & scheduledFirst) != 0
+    }
 }
 
 extension ScheduledEvent: Sendable where Payload: Sendable {}
@@ -170,7 +180,7 @@ public struct EventQueue<Payload: BitwiseCopyable> {
             var child = 2 &* hole &+ 1
             guard child < n else { break }
             let right = child &+ 1
-            if right < n && heap[right].runsBefore(heap[child]) { child = right }
+            if right < n { child &+= heap[right].runsBeforeWithoutBranching(heap[child]) ? 1 : 0 }
             guard heap[child].runsBefore(event) else { break }
             heap[hole] = heap[child]
             hole = child
