@@ -6,12 +6,20 @@ import ProgramModel
 enum PrecisionOption {
     static let defaultMaxReplications = 1_000_000
 
-    static let options = [
-        OptionSpec(name: "--precision", valueName: "metric=half-width,...",
-                   help: "Run in blocks of \(RunFiles.blockSize) replications until each named metric's 95% half-width is at or under its target: absolute in the metric's unit (pilot_to_scale_rate=0.005) or relative to |mean| with % (npv=2%). Instead of --replications."),
-        OptionSpec(name: "--max-replications", valueName: "n",
-                   help: "With --precision: stop here even if a target is not met (default \(defaultMaxReplications))."),
-    ]
+    /// `run`'s: each figure's own mean.
+    static let options = options(halfWidth: "each named metric's 95% half-width", relativeTo: "|mean|")
+
+    /// - Parameters:
+    ///   - halfWidth: whose half-width a target is on, as the command's output shows it.
+    ///   - relativeTo: what a `%` target is a fraction of.
+    static func options(halfWidth: String, relativeTo: String) -> [OptionSpec] {
+        [
+            OptionSpec(name: "--precision", valueName: "metric=half-width,...",
+                       help: "Run in blocks of \(RunFiles.blockSize) replications until \(halfWidth) is at or under its target: absolute in the metric's unit (pilot_to_scale_rate=0.005) or relative to \(relativeTo) with % (npv=2%). Instead of --replications."),
+            OptionSpec(name: "--max-replications", valueName: "n",
+                       help: "With --precision: stop here even if a target is not met (default \(defaultMaxReplications))."),
+        ]
+    }
 
     /// The stopping rule the arguments ask for, or nil without `--precision`.
     static func rule(_ args: ParsedArguments) throws(UsageError) -> StoppingRule? {
@@ -26,7 +34,8 @@ enum PrecisionOption {
             throw .invalidValue(option: "--replications", value: fixed,
                                 expected: "no fixed count with --precision (use --max-replications to cap the run)")
         }
-        let cap = try args.int("--max-replications", default: defaultMaxReplications, minimum: 2)
+        let cap = try args.int("--max-replications", default: defaultMaxReplications, minimum: 2,
+                               maximum: Limits.runReplications, limit: "execsim's stated limit for one run")
         return StoppingRule(targets: try targets(text), maxReplications: cap, blockSize: RunFiles.blockSize)
     }
 

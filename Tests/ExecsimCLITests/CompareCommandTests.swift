@@ -64,6 +64,48 @@ func temporaryFolder() -> String {
         }
     }
 
+    /// `compare --precision` through the command: it stops at the first block end, says so
+    /// even with --quiet naming the difference that decided, and refuses what cannot go with it.
+    @Test func precisionStopsTheComparisonAndSaysWhichDifferenceDecided() throws {
+        let dir = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let small = #"{"name": "NAME", "horizonMonths": 12, "portfolio": {"initialUseCases": 4, "arrivalsPerMonth": 0}, "teams": {"delivery": SQUADS}}"#
+        for (name, squads) in [("a", 1), ("b", 2)] {
+            FileManager.default.createFile(atPath: "\(dir)/\(name).json", contents: Data(
+                small.replacingOccurrences(of: "NAME", with: name).replacingOccurrences(of: "SQUADS", with: String(squads)).utf8))
+        }
+        let files = [dir + "/a.json", dir + "/b.json"]
+        let run = { (arguments: [String]) -> (code: Int32, stdout: String, stderr: String) in
+            let captured = CapturedIO()
+            return (ExecsimCLI.run(arguments, io: captured.io), captured.stdout, captured.stderr)
+        }
+        let result = run(["compare"] + files + ["--precision", "npv=1000%", "--max-replications", "9000", "--metrics", "roi",
+                                                "--out", dir + "/out", "--quiet", "--threads", "2"])
+        #expect(result.code == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("stopped after 4096 replications: every precision target met; npv of b − a decided (95% half-width "), "\(result.stdout)")
+        let rows = try String(contentsOfFile: dir + "/out/comparison.csv", encoding: .utf8).split(separator: "\n").dropFirst()
+        #expect(rows.map { $0.prefix(8) } == ["roi,b,a,", "npv,b,a,"], "npv is compared because a target names it")
+        #expect(rows.allSatisfy { $0.hasSuffix(",4096") })
+        let manifest = try String(contentsOfFile: dir + "/out/runs/b/manifest.json", encoding: .utf8)
+        #expect(manifest.contains("\"replications\": 4096") && manifest.contains("\"decided_by_scenario\": \"b\""))
+
+        for (arguments, message) in [
+            (["--precision", "npv=1%", "--replications", "10"], "no fixed count with --precision"),
+            (["--max-replications", "10"], "to be given with --precision"),
+            (["--precision", "npv=-1%"], "a positive half-width"),
+            (["--precision", "npv=1%", "--max-replications", "1"], "expected an integer from 2 to"),
+            (["--precision", "npv=1%", "--max-replications", "20000000"], "expected at most 15,625,000 for 2 scenarios and 8 metrics"),
+            (["--precision", "npv=1%", "--max-replications", "200000000"], "execsim's stated limit for one run"),
+        ] {
+            let bad = run(["compare"] + files + ["--out", dir + "/bad", "--quiet"] + arguments)
+            #expect(bad.code == 64, "\(arguments)")
+            #expect(bad.stderr.contains(message), "\(arguments): \(bad.stderr)")
+        }
+        let help = run(["compare", "--help"]).stdout
+        #expect(help.contains("With neither this nor --precision: the files' \"replications\", when they agree, else 1000."))
+        #expect(help.contains("relative to |baseline mean| with %"))
+    }
+
     @Test func everyShippedScenarioValidates() throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: scenariosFolder)
             .filter { $0.hasSuffix(".json") }.sorted()

@@ -7,11 +7,12 @@ import ProgramModel
 /// variance, determinism across threads, agreement with a fixed-count run, and the cap.
 @Suite struct StoppingRuleTests {
     /// One use case on a fixed path (every duration fixed, every other probability 0 or 1)
-    /// whose pilot succeeds with probability 1/2: pilot_to_scale_rate is a Bernoulli(1/2)
-    /// draw per replication, of variance exactly 1/4.
-    private func bernoulliScenario() -> Scenario {
+    /// whose pilot succeeds with probability `pilotSuccess` (1/2 by default): pilot_to_scale_rate
+    /// is a Bernoulli draw per replication, of variance exactly 1/4 at 1/2. The draw is
+    /// U < p on the use case's own stream, so two of these with the same seed see the same U.
+    static func bernoulliScenario(_ name: String = "bernoulli", pilotSuccess: Double = 0.5) -> Scenario {
         var s = Scenario()
-        s.name = "bernoulli"
+        s.name = name
         s.horizonMonths = 12
         s.businessUnits = 1
         s.portfolio.initialUseCases = 1
@@ -32,7 +33,7 @@ import ProgramModel
         s.stages.dataPrep.duration = .fixed(0)
         s.stages.dataPrep.blockerRate = 0
         s.stages.pilot.duration = .fixed(1)
-        s.stages.pilot.baseSuccess = 0.5
+        s.stages.pilot.baseSuccess = pilotSuccess
         s.stages.pilot.dataSensitivity = 0
         s.stages.pilot.complexityExponent = 0
         s.stages.scaleApproval.base = 1
@@ -72,7 +73,7 @@ import ProgramModel
     /// not tuned to the seed).
     @Test func stopsWhereAKnownVarianceSaysItShould() throws {
         let rule = StoppingRule(targets: [target(.pilotToScaleRate, 0.02)], maxReplications: 100_000, blockSize: 100)
-        let outcome = try run(bernoulliScenario(), rule, threads: 2)
+        let outcome = try run(Self.bernoulliScenario(), rule, threads: 2)
         let stop = try #require(outcome.stopping)
         #expect(stop.allMet)
         #expect([2400, 2500].contains(outcome.replications), "stopped at \(outcome.replications)")
@@ -100,9 +101,9 @@ import ProgramModel
     @Test func stoppingIsTheSameForAnyThreadCountAndMatchesAFixedRun() throws {
         let rule = StoppingRule(targets: [target(.pilotToScaleRate, 0.03), target(.npv, 5, relative: true)],
                                 maxReplications: 50_000, blockSize: 150)
-        let one = try run(bernoulliScenario(), rule, threads: 1)
-        let three = try run(bernoulliScenario(), rule, threads: 3)
-        let fixed = try run(bernoulliScenario(), nil, replications: one.replications, threads: 2)
+        let one = try run(Self.bernoulliScenario(), rule, threads: 1)
+        let three = try run(Self.bernoulliScenario(), rule, threads: 3)
+        let fixed = try run(Self.bernoulliScenario(), nil, replications: one.replications, threads: 2)
         #expect(one.replications == three.replications && one.replications % 150 == 0)
         #expect(one.stopping == three.stopping)
         for file in ["replications.csv", "summary.csv", "timeseries.csv"] {
@@ -116,7 +117,7 @@ import ProgramModel
     @Test func theCapStopsARunThatCannotMeetItsTarget() throws {
         let rule = StoppingRule(targets: [target(.npv, 1, relative: true), target(.pilotToScaleRate, 1e-6)],
                                 maxReplications: 250, blockSize: 100)
-        let outcome = try run(bernoulliScenario(), rule, threads: 2)
+        let outcome = try run(Self.bernoulliScenario(), rule, threads: 2)
         let stop = try #require(outcome.stopping)
         #expect(outcome.replications == 250)
         #expect(!stop.allMet)

@@ -6,11 +6,15 @@ struct CompareCommand: ExecsimCommand {
     let spec = CommandSpec(
         name: "compare",
         summary: "Compare scenarios against a baseline with common random numbers.",
-        usage: "compare <a.json> <b.json> [<c.json> ...] [--baseline <name>] [--replications <n>] [--seed <s>] [--metrics <m1,m2,...>] [--delta <metric=value>] [--threads <t>] [--out <dir>] [--set <path=value> ...] [--name <name>] [--report] [--quiet]",
+        usage: "compare <a.json> <b.json> [<c.json> ...] [--baseline <name>] [--replications <n> | --precision <metric=half-width,...> [--max-replications <n>]] [--seed <s>] [--metrics <m1,m2,...>] [--delta <metric=value>] [--threads <t>] [--out <dir>] [--set <path=value> ...] [--name <name>] [--report] [--quiet]",
         options: [
             OptionSpec(name: "--baseline", valueName: "name",
                        help: "The scenario the others are compared with (default: the first file's)."),
-            OptionSpec(name: "--replications", valueName: "n", help: "Replications per scenario (default: the files', when they agree, else 1000)."),
+            OptionSpec(name: "--replications", valueName: "n",
+                       help: "Replications per scenario. With neither this nor --precision: the files' \"replications\", when they agree, else 1000."),
+        ] + PrecisionOption.options(
+            halfWidth: "the 95% half-width of each named metric's difference with the baseline (as comparison.csv reports it, Bonferroni-adjusted; the widest over the scenarios)",
+            relativeTo: "|baseline mean|") + [
             OptionSpec(name: "--seed", valueName: "s", help: "Random seed shared by every scenario (default: the files', when they agree, else 1)."),
             OptionSpec(name: "--metrics", valueName: "m1,m2,...",
                        help: "Metrics to compare (default: the headline figures)."),
@@ -37,6 +41,14 @@ struct CompareCommand: ExecsimCommand {
             MCB best, ☆ for every contender when none is separated) and each scenario's run files
             in <dir>/runs/<scenario name>/ (apart from the <dir>/<scenario name>/ that
             `execsim run` writes). Method and directions: docs/compare.md.
+            With --precision the number of replications is chosen by the comparison: every
+            scenario advances block by block, in step, and it stops at the first block end where
+            each target is met by every scenario's difference with the baseline (or at
+            --max-replications); it says how many replications it took and which metric and
+            scenario decided, and records both in each scenario's manifest.json. Metrics named
+            in --precision are compared too. Blocks end at fixed counts, so the result is the
+            same for any --threads, and equals a comparison with --replications set to the count
+            it stopped at; --delta's selection starts from those replications.
             """)
 
     func run(_ args: ParsedArguments, _ io: CommandIO) throws -> Int32 {
@@ -52,9 +64,11 @@ struct CompareCommand: ExecsimCommand {
         } else {
             baseline = 0
         }
-        let replications = try args.int("--replications", default: args.string("--replications") != nil ? 1000
-                                            : try Self.shared(\.replications, "replications", scenarios) ?? 1000,
-                                        minimum: 2, maximum: Limits.runReplications, limit: "execsim's stated limit for one run")
+        let stopping = try PrecisionOption.rule(args)
+        let replications = try stopping?.maxReplications
+            ?? args.int("--replications", default: args.string("--replications") != nil ? 1000
+                            : try Self.shared(\.replications, "replications", scenarios) ?? 1000,
+                        minimum: 2, maximum: Limits.runReplications, limit: "execsim's stated limit for one run")
         let seed = try args.seed("--seed", default: args.string("--seed") != nil ? 1
                                  : try Self.shared(\.seed, "seed", scenarios) ?? 1)
         let threads = try args.threads()
@@ -62,10 +76,12 @@ struct CompareCommand: ExecsimCommand {
         let metrics = try args.string("--metrics").map { try Self.metrics($0) } ?? MetricCatalogue.headline
         // Each compared metric's value of every replication of every scenario is kept for the
         // paired differences.
-        let compared = metrics.count + deltas.filter { !metrics.contains($0.0) }.count
+        let added = (stopping?.targets.map(\.metric) ?? []) + deltas.map(\.0)
+        let compared = metrics.count + Set(added.filter { !metrics.contains($0) }).count
         let planned = Double(scenarios.count) * Double(replications) * Double(Limits.comparedValueBytes * compared)
         if planned > Double(Limits.memoryBytes) {
-            throw UsageError.invalidValue(option: "--replications", value: String(replications),
+            throw UsageError.invalidValue(option: stopping == nil ? "--replications" : "--max-replications",
+                                          value: String(replications),
                 expected: "at most \(ParsedArguments.grouped(Limits.memoryBytes / (scenarios.count * compared * Limits.comparedValueBytes))) for \(scenarios.count) scenarios and \(compared) metrics: compare keeps each compared value of every replication in memory, \(Limits.describe(bytes: planned)) here, and the limit is \(Limits.describe(bytes: Double(Limits.memoryBytes)))")
         }
         let out = try args.path("--out", default: "results")!
@@ -83,12 +99,18 @@ struct CompareCommand: ExecsimCommand {
         let start = Date()
         let outcome = try ComparisonRun.run(
             scenarios, baseline: baseline, seed: seed, replications: replications, metrics: metrics,
-            deltas: deltas, threads: threads, commandLine: args.commandLine, overrides: args.strings("--set"),
+            deltas: deltas, stopping: stopping, threads: threads, commandLine: args.commandLine, overrides: args.strings("--set"),
             progress: ProgressBar.handler(enabled: !quiet), to: out)
         if !quiet {
             let seconds = String(format: "%.1f", Date().timeIntervalSince(start))
-            try io.printLine("\(scenarios.count) scenarios, \(replications) replications each, seed \(seed) (\(seconds) s) → \(out)/comparison.csv, \(out)/best.csv")
+            try io.printLine("\(scenarios.count) scenarios, \(outcome.replications) replications each, seed \(seed) (\(seconds) s) → \(out)/comparison.csv, \(out)/best.csv")
             try io.writeOutput(ComparisonTable.render(outcome.comparison))
+        }
+        if let stop = outcome.stopping {
+            // Said even with --quiet: it is what the comparison decided.
+            try io.printLine(stop.description)
+        }
+        if !quiet {
             for note in outcome.notes { try io.printLine(note) }
         }
         if args.flag("--report") {

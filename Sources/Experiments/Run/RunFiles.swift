@@ -63,49 +63,21 @@ public enum RunFiles {
                            exactLimit: Int = StreamingSummary.defaultExactLimit,
                            stopping: StoppingRule? = nil,
                            onBlock: (([ReplicationResult]) -> Void)? = nil) throws(OutputError) -> Outcome {
-        progress?(.started(label: scenario.name, total: stopping?.maxReplications ?? manifest.replications))
+        let total = stopping?.maxReplications ?? manifest.replications
+        progress?(.started(label: scenario.name, total: total))
         defer { progress?(.finished) }
         let advance = progress.map { handler in { @Sendable (n: Int) in handler(.advanced(by: n)) } }
-        let staged = try stage(scenario, in: directory)
-        let path = staged.path
-        let replicationsFile = try AtomicFileStream(path: path("replications.csv"))
-        let months = Int(scenario.horizonMonths.rounded(.down))
-        var accumulator = RunAccumulator(months: months, exactLimit: exactLimit)
-        let parameters = ModelParameters(scenario)
-        var manifest = manifest
-        var outcome: StoppingRule.Outcome? = nil
-        var start = 0
-        while start < (stopping?.maxReplications ?? manifest.replications) {
-            let end = stopping?.nextBlockEnd(after: start) ?? min(start + blockSize, manifest.replications)
-            let block = ScenarioRunner.run(parameters, seed: manifest.seed, replications: start..<end,
-                                           threads: threads, progress: advance)
+        let run = try RunInProgress(scenario, manifest: manifest, threads: threads, progress: advance,
+                                    to: directory, exactLimit: exactLimit)
+        while run.replications < total {
+            let end = stopping?.nextBlockEnd(after: run.replications) ?? min(run.replications + blockSize, total)
+            let block = try run.advance(to: end)
             onBlock?(block)
-            try replicationsFile.append(ReplicationsTable.csv(block, firstIndex: start, threads: threads))
-            accumulator.add(block, threads: threads)
-            start = end
-            if let rule = stopping {
-                let estimates = rule.targets.map { accumulator.meanAndHalfWidth($0.metric) }
-                if let stop = rule.check(replications: end, estimates: estimates) {
-                    outcome = stop
-                    manifest.replications = end
-                    manifest.stopping = (rule, stop)
-                    break
-                }
+            if let rule = stopping,
+               let stop = rule.check(replications: end, estimates: rule.targets.map { run.meanAndHalfWidth($0.metric) }) {
+                return try run.finish(stopping: (rule, stop))
             }
         }
-        try replicationsFile.commit()
-
-        let (summaries, timeseries) = accumulator.finish(threads: threads)
-        var repeatable = scenario
-        repeatable.seed = manifest.seed
-        repeatable.replications = manifest.replications
-        try AtomicFile.write(summaries.csv(), to: path("summary.csv"))
-        try AtomicFile.write(timeseries, to: path("timeseries.csv"))
-        try AtomicFile.write(Array(repeatable.jsonText().utf8), to: path("scenario.json"))
-        try AtomicFile.write(Array(manifest.jsonText().utf8), to: path("manifest.json"))
-        try staged.publish()
-        return Outcome(folder: staged.target, summaries: summaries,
-                       percentileRankErrorBound: accumulator.percentileRankErrorBound,
-                       replications: manifest.replications, stopping: outcome)
+        return try run.finish()
     }
 }

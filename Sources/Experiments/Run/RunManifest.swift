@@ -12,6 +12,25 @@ public struct RunManifest: Sendable {
     public var overrides: [String]
     /// With `--precision`: the rule and why the run stopped (nil for a fixed count).
     public var stopping: (rule: StoppingRule, outcome: StoppingRule.Outcome)? = nil
+    /// With `compare --precision`: the half-widths in `stopping` are of the paired differences
+    /// with a baseline, each the widest over the scenarios compared with it.
+    public var stoppingComparison: StoppingComparison? = nil
+
+    /// What the half-widths of a comparison's stopping rule are of.
+    public struct StoppingComparison: Sendable, Equatable {
+        public var baseline: String
+        /// For each target, in order, the scenario whose difference with the baseline has the
+        /// half-width recorded.
+        public var scenarios: [String]
+        /// The scenario whose difference decided.
+        public var decidedBy: String
+
+        public init(baseline: String, scenarios: [String], decidedBy: String) {
+            self.baseline = baseline
+            self.scenarios = scenarios
+            self.decidedBy = decidedBy
+        }
+    }
 
     public init(seed: UInt64, replications: Int, commandLine: [String], startTime: Date, overrides: [String] = []) {
         self.seed = seed
@@ -38,6 +57,16 @@ public struct RunManifest: Sendable {
 
     private var stoppingFields: [(key: String, value: JSONValue)] {
         guard let (rule, outcome) = stopping else { return [] }
+        var comparisonFields: [(key: String, value: JSONValue)] = []
+        if let c = stoppingComparison {
+            comparisonFields = [
+                (key: "baseline", value: .string(c.baseline)),
+                (key: "half_width_scenarios", value: .object(zip(rule.targets, c.scenarios).map { target, name in
+                    (key: target.metric.name, value: .string(name))
+                })),
+                (key: "decided_by_scenario", value: .string(c.decidedBy)),
+            ]
+        }
         return [(key: "stopping", value: .object([
             (key: "precision", value: .array(rule.targets.map { .string($0.text) })),
             (key: "max_replications", value: .number(Double(rule.maxReplications))),
@@ -47,6 +76,6 @@ public struct RunManifest: Sendable {
             (key: "half_widths", value: .object(outcome.checks.map { c in
                 (key: c.target.metric.name, value: c.halfWidth.map { .number($0) } ?? .null)
             })),
-        ]))]
+        ] + comparisonFields))]
     }
 }

@@ -13,18 +13,12 @@ enum FigureSort {
     ///   [0, 65536) (not −0); O(n log n) otherwise.
     static func sorted(_ values: [Double]) -> [Double] {
         guard values.count >= 64 else { return values.sorted() }
-        var counts: [Int] = []
+        var table = CountTable()
         for x in values {
             // −0 is left to the standard sort, which keeps it (and its sign in the output).
-            guard let i = StreamingSummary.countIndex(x), x.sign == .plus else { return values.sorted() }
-            if i >= counts.count { counts.append(contentsOf: repeatElement(0, count: i + 1 - counts.count)) }
-            counts[i] &+= 1
+            guard let i = CountTable.index(x) else { return values.sorted() }
+            table.add(index: i)
         }
-        var sorted: [Double] = []
-        sorted.reserveCapacity(values.count)
-        for (value, count) in counts.enumerated() where count > 0 {
-            sorted.append(contentsOf: repeatElement(Double(value), count: count))
-        }
-        return sorted
+        return table.sortedValues
     }
 }

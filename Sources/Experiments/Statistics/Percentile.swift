@@ -17,13 +17,20 @@ public enum Percentile {
     /// - Complexity: O(1).
     public static func linear(_ sorted: [Double], _ q: Double) -> Double {
         precondition(!sorted.isEmpty, "percentile of an empty sample")
+        return linear(count: sorted.count, q) { sorted[$0] }
+    }
+
+    /// The same from `count` values given by their order statistics (`orderStatistic(k)`, the
+    /// k-th smallest, 0-based), for values kept as a table rather than a sorted array.
+    @inline(__always)
+    static func linear(count n: Int, _ q: Double, orderStatistic: (Int) -> Double) -> Double {
+        precondition(n > 0, "percentile of an empty sample")
         precondition(q >= 0 && q <= 1, "percentile probability \(q) outside [0, 1]")
-        let n = sorted.count
         let h = Double(n - 1) * q
         let lowerIndex = min(Int(h.rounded(.down)), n - 1)
         let upperIndex = min(lowerIndex + 1, n - 1)
         let fraction = h - Double(lowerIndex)
-        let a = sorted[lowerIndex], b = sorted[upperIndex]
+        let a = orderStatistic(lowerIndex), b = orderStatistic(upperIndex)
         let difference = b - a
         if fraction >= 0.5 {
             return b - difference * (1 - fraction)

@@ -44,7 +44,11 @@ public struct Summary: Sendable, Equatable {
     ///
     /// - Complexity: O(n) for counts, O(n log n) otherwise, for the sort behind the percentiles.
     public init(values: [Double]) {
-        let sorted = FigureSort.sorted(values.contains(where: \.isNaN) ? values.filter { !$0.isNaN } : values)
+        self.init(sortedValues: FigureSort.sorted(values.contains(where: \.isNaN) ? values.filter { !$0.isNaN } : values))
+    }
+
+    /// Summarizes values already in ascending order, none NaN.
+    init(sortedValues sorted: [Double]) {
         let n = sorted.count
         self.n = n
         guard n > 0 else { return }

@@ -41,6 +41,8 @@ public struct StoppingRule: Sendable {
     /// One target as it stood when the rule was last checked.
     public struct Check: Sendable, Equatable {
         public var target: PrecisionTarget
+        /// The mean a relative target is a fraction of: the figure's (`run`), the baseline's
+        /// (`compare`, whose half-widths are of differences).
         public var mean: Double?
         public var halfWidth: Double?
         /// The half-width that meets the target (nil while the mean is undefined).
@@ -70,8 +72,11 @@ public struct StoppingRule: Sendable {
         public var deciding: Check
 
         /// One sentence for the terminal and the manifest.
-        public var description: String {
-            let name = deciding.target.metric.name
+        public var description: String { description(subject: deciding.target.metric.name) }
+
+        /// The same sentence with the deciding estimate named by `subject` (`compare` names
+        /// the paired difference: "npv of hybrid − baseline").
+        public func description(subject name: String) -> String {
             let hw = deciding.halfWidth.map(CSVWriter.format) ?? "undefined"
             let limit = deciding.limit.map(CSVWriter.format) ?? "undefined"
             if allMet {
@@ -87,15 +92,26 @@ public struct StoppingRule: Sendable {
     /// - Parameter estimates: for each target, in order, the mean and 95% half-width so far
     ///   (nil where undefined, e.g. fewer than two defined values).
     public func check(replications: Int, estimates: [(mean: Double?, halfWidth: Double?)]) -> Outcome? {
-        precondition(estimates.count == targets.count, "one estimate per target")
-        let checks = zip(targets, estimates).map { target, e in
-            Check(target: target, mean: e.mean, halfWidth: e.halfWidth, limit: e.mean.map(target.limit(mean:)))
-        }
+        let checks = self.checks(estimates)
         let allMet = checks.allSatisfy(\.isMet)
         guard allMet || replications >= maxReplications else { return nil }
-        // The first of the largest shortfalls, so ties resolve by the order the user gave.
-        var deciding = checks[0]
-        for c in checks.dropFirst() where c.shortfall > deciding.shortfall { deciding = c }
-        return Outcome(replications: replications, allMet: allMet, checks: checks, deciding: deciding)
+        return Outcome(replications: replications, allMet: allMet, checks: checks,
+                       deciding: Self.furthest(checks))
+    }
+
+    /// Each target against its estimate, whether or not the run would stop (for progress).
+    public func checks(_ estimates: [(mean: Double?, halfWidth: Double?)]) -> [Check] {
+        precondition(estimates.count == targets.count, "one estimate per target")
+        return zip(targets, estimates).map { target, e in
+            Check(target: target, mean: e.mean, halfWidth: e.halfWidth, limit: e.mean.map(target.limit(mean:)))
+        }
+    }
+
+    /// The check furthest from its limit: the first of the largest shortfalls, so ties resolve
+    /// by the order the user gave.
+    public static func furthest(_ checks: [Check]) -> Check {
+        var furthest = checks[0]
+        for c in checks.dropFirst() where c.shortfall > furthest.shortfall { furthest = c }
+        return furthest
     }
 }

@@ -1,0 +1,128 @@
+/// The values a ``StreamingSummary`` keeps while it is exact, in arrival order, in as little
+/// memory as they allow.
+///
+/// A million-replication run keeps up to the exact limit (50,000) values of each of its ~520
+/// figures (39 per replication and 8 month-end series × 60 months), and most of them are counts:
+/// use cases, production systems, squads, pilots in progress. So values are kept in two bytes
+/// while every one is a whole number in [0, 65536) other than −0, and widened to eight-byte
+/// doubles at the first that is not. `Double(UInt16)` gives back the value that was added bit
+/// for bit, so every summary is the one the doubles would give. Storage grows by doubling but
+/// never past the limit (a doubling from 32,768 would hold 65,536 where 50,000 are kept).
+struct KeptValues: Sendable {
+    /// The values while all are small whole numbers.
+    private var small: [UInt16] = []
+    /// The values once one is not (then `small` is empty).
+    private var wide: [Double] = []
+    private(set) var isWide = false
+    /// The most values ever kept: the storage never grows beyond it.
+    let limit: Int
+
+    init(limit: Int) {
+        self.limit = limit
+    }
+
+    var count: Int { isWide ? wide.count : small.count }
+
+    /// `x` as a kept small value, or nil when it needs a double.
+    @inline(__always)
+    static func small(_ x: Double) -> UInt16? {
+        CountTable.index(x).map { UInt16(truncatingIfNeeded: $0) }
+    }
+
+    /// The capacity to grow to when `needed` values must fit: double, but never past the limit.
+    @inline(__always)
+    private func grown(_ capacity: Int, toHold needed: Int) -> Int {
+        Swift.min(Swift.max(limit, needed), Swift.max(needed, 2 * capacity))
+    }
+
+    /// Adds one value (not NaN).
+    @inline(__always)
+    mutating func append(_ x: Double) {
+        if !isWide, let s = Self.small(x) {
+            if small.count == small.capacity { small.reserveCapacity(grown(small.capacity, toHold: small.count + 1)) }
+            small.append(s)
+            return
+        }
+        if !isWide { widen(toHold: small.count + 1) }
+        if wide.count == wide.capacity { wide.reserveCapacity(grown(wide.capacity, toHold: wide.count + 1)) }
+        wide.append(x)
+    }
+
+    /// Adds `value(k)` for k in 0..<count in order, skipping nil and NaN, in one pass over
+    /// the storage (one check that it is unshared rather than one per value).
+    @inline(__always)
+    mutating func append(count: Int, _ value: (Int) -> Double?) {
+        var k = 0
+        if !isWide {
+            let start = small.count
+            if small.capacity < start + count { small.reserveCapacity(grown(small.capacity, toHold: start + count)) }
+            small.append(contentsOf: repeatElement(0, count: count))
+            var end = start
+            small.withUnsafeMutableBufferPointer { kept in
+                while k < count {
+                    if let x = value(k), !x.isNaN {
+                        guard let s = Self.small(x) else { return }  // widen, then go on from k
+                        kept[end] = s
+                        end &+= 1
+                    }
+                    k &+= 1
+                }
+            }
+            small.removeLast(start + count - end)
+            if k == count { return }
+            widen(toHold: end + count - k)
+        }
+        let start = wide.count
+        let remaining = count - k
+        if wide.capacity < start + remaining { wide.reserveCapacity(grown(wide.capacity, toHold: start + remaining)) }
+        wide.append(contentsOf: repeatElement(0, count: remaining))
+        var end = start
+        wide.withUnsafeMutableBufferPointer { kept in
+            while k < count {
+                if let x = value(k), !x.isNaN {
+                    kept[end] = x
+                    end &+= 1
+                }
+                k &+= 1
+            }
+        }
+        wide.removeLast(start + remaining - end)
+    }
+
+    /// Moves the small values to doubles, with room for `needed` values.
+    private mutating func widen(toHold needed: Int) {
+        wide.reserveCapacity(Swift.max(small.capacity, needed))
+        for s in small { wide.append(Double(s)) }
+        small = []
+        isWide = true
+    }
+
+    /// Calls `body` with every value in arrival order.
+    @inline(__always)
+    func forEach(_ body: (Double) -> Void) {
+        if isWide {
+            for x in wide { body(x) }
+        } else {
+            for s in small { body(Double(s)) }
+        }
+    }
+
+    /// Whether a ``CountTable`` can keep every value.
+    var allCountable: Bool {
+        isWide ? wide.allSatisfy { CountTable.index($0) != nil } : true
+    }
+
+    /// The values in ascending order: element for element `sorted()` of the doubles, by
+    /// counting while they are small.
+    func sorted() -> [Double] {
+        guard !isWide else { return FigureSort.sorted(wide) }
+        var table = CountTable()
+        for s in small { table.add(index: Int(s)) }
+        return table.sortedValues
+    }
+
+    /// The storage in bytes (capacity, not count): what a run's memory is made of.
+    var storageBytes: Int {
+        small.capacity * MemoryLayout<UInt16>.stride + wide.capacity * MemoryLayout<Double>.stride
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+import SimKernel
+@testable import Experiments
+
+/// A count table stands for sorted values: its order statistics and percentiles are those of
+/// the sorted doubles to the bit, and its mean is the exact integer sum over n, rounded once.
+@Suite struct CountTableTests {
+    private func draws(_ seed: UInt64, _ n: Int, below: Double) -> [Double] {
+        var rng = Xoshiro256StarStar(seed: seed)
+        return (0..<n).map { _ in (rng.nextUnit() * below).rounded(.down) }
+    }
+
+    @Test func percentilesAndMomentsAreThoseOfTheValues() {
+        let values = draws(51, 7_777, below: 300)
+        var table = CountTable()
+        for x in values { table.add(index: CountTable.index(x)!) }
+        let sorted = values.sorted()
+        #expect(table.sortedValues == sorted)
+        for q in [0, 0.05, 0.25, 0.5, 0.75, 0.95, 1] {
+            #expect(table.percentile(q).bitPattern == Percentile.linear(sorted, q).bitPattern, "q = \(q)")
+        }
+        let sum = values.reduce(0) { $0 + Int($1) }
+        let moments = table.moments
+        #expect(moments.mean == Double(sum) / Double(values.count))
+        // Against the two-pass sum of squares: both are sums of 7,777 positive terms of the
+        // same deviations, so they agree to a few ulps of m2 (1e-12 relative is ample).
+        let exact = Summary(values: values)
+        let std = (moments.m2 / Double(values.count - 1)).squareRoot()
+        #expect(abs(std - exact.std!) <= 1e-12 * exact.std!)
+        #expect(table.min == sorted.first && table.max == sorted.last)
+    }
+
+    /// One pass over a block: values past the table's end make it grow, nil and NaN are
+    /// skipped, and it stops at the first value it cannot keep (a fraction, −0, 65536).
+    @Test func aBlockIsAddedAsValuesOneByOne() {
+        for stopper in [2.5, -0.0, 65536, -1] {
+            var block: [Double?] = draws(52, 500, below: 20).map { $0 }
+            block[100] = nil; block[200] = .nan; block[300] = 9_000; block[400] = stopper
+            var table = CountTable(), oneByOne = CountTable()
+            let stop = table.add(count: block.count, from: 0) { block[$0] }
+            #expect(stop == 400, "stopper \(stopper)")
+            for x in block[0..<400] { if let x, let i = CountTable.index(x) { oneByOne.add(index: i) } }
+            #expect(table.counts == oneByOne.counts && table.n == oneByOne.n && table.n == 398)
+        }
+    }
+
+    /// Past the exact limit a figure of counts keeps exact percentiles and the exact mean; a
+    /// late fraction moves it to the sketch with moments that carry on from the table's.
+    @Test func streamingSummaryCountsThenSketch() {
+        let values = draws(53, 20_000, below: 40)
+        var s = StreamingSummary(exactLimit: 1000)
+        var start = 0
+        while start < values.count {
+            let end = min(start + 4096, values.count)
+            s.add(count: end - start) { values[start + $0] }
+            start = end
+        }
+        let exact = Summary(values: values)
+        let counted = s.summary()
+        #expect(!s.isEstimated)
+        #expect([counted.p5, counted.p25, counted.p50, counted.p75, counted.p95].map { $0?.bitPattern }
+                == [exact.p5, exact.p25, exact.p50, exact.p75, exact.p95].map { $0?.bitPattern })
+        #expect(counted.mean == Double(values.reduce(0) { $0 + Int($1) }) / Double(values.count))
+        #expect(counted.n == 20_000 && counted.min == exact.min && counted.max == exact.max)
+        #expect(s.meanAndHalfWidth.mean == counted.mean)
+
+        s.add(0.5)
+        let late = Summary(values: values + [0.5])
+        let sketched = s.summary()
+        #expect(s.isEstimated && sketched.n == 20_001)
+        // Welford's update from the table's moments: relative error near machine epsilon.
+        #expect(abs(sketched.mean! - late.mean!) <= 1e-12 * late.mean!)
+        #expect(abs(sketched.std! - late.std!) <= 1e-12 * late.std!)
+        #expect(sketched.min == 0 && sketched.max == late.max)
+    }
+}
