@@ -1,4 +1,5 @@
 import Testing
+import StrictJSON
 @testable import Experiments
 
 @Suite struct CSVWriterTests {
@@ -24,6 +25,28 @@ import Testing
             csv.endRow()
             #expect(text(csv) == "x\n\(expected)\n")
         }
+    }
+
+    /// Doubles are written through `Double.write(to:)` into the bytes: the text must be
+    /// `description`'s for every kind of double (long and short, subnormal, huge, negative).
+    @Test func doublesWriteTheirDescription() {
+        var state: UInt64 = 11
+        var values: [Double] = [0.1, -0.1, 1 / 3, 5e-324, 2.2250738585072014e-308, 1.7976931348623157e308,
+                                0.6363636363636364, 123456789.123, 1e16 + 2, -1e-300]
+        for _ in 0..<5000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let x = Double(bitPattern: state)
+            if x.isFinite { values.append(x) }
+        }
+        var csv = CSVWriter(continuingWithColumns: 1)
+        var expected = ""
+        for x in values {
+            csv.field(x)
+            csv.endRow()
+            expected += CSVWriter.format(x) + "\n"
+        }
+        #expect(text(csv) == expected)
+        #expect(values.filter { NumberText.integral($0) == nil }.allSatisfy { CSVWriter.format($0) == $0.description })
     }
 
     @Test func integers() {

@@ -11,8 +11,9 @@ import SimKernel
         return (0..<n).map { _ in (rng.nextUnit() * below).rounded(.down) }
     }
 
-    @Test func percentilesAndMomentsAreThoseOfTheValues() {
-        let values = draws(51, 7_777, below: 300)
+    @Test(arguments: [(7_777, 300.0), (50, 60_000.0), (1, 65_535.0)])
+    func percentilesAndMomentsAreThoseOfTheValues(_ n: Int, _ below: Double) {
+        let values = draws(51, n, below: below)
         var table = CountTable()
         for x in values { table.add(index: CountTable.index(x)!) }
         let sorted = values.sorted()
@@ -23,12 +24,14 @@ import SimKernel
         let sum = values.reduce(0) { $0 + Int($1) }
         let moments = table.moments
         #expect(moments.mean == Double(sum) / Double(values.count))
-        // Against the two-pass sum of squares: both are sums of 7,777 positive terms of the
+        // Against the two-pass sum of squares: both are sums of n positive terms of the
         // same deviations, so they agree to a few ulps of m2 (1e-12 relative is ample).
+        #expect(table.min == sorted.first && table.max == sorted.last)
+        #expect(Summary(counted: table) == Summary(values: values))
+        guard n > 1 else { return }
         let exact = Summary(values: values)
         let std = (moments.m2 / Double(values.count - 1)).squareRoot()
         #expect(abs(std - exact.std!) <= 1e-12 * exact.std!)
-        #expect(table.min == sorted.first && table.max == sorted.last)
     }
 
     /// One pass over a block: values past the table's end make it grow, nil and NaN are

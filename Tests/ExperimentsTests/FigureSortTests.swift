@@ -19,7 +19,12 @@ import Testing
             (0..<5000).map { _ in Double(next() % 40) } + [65536],         // one too large to count
             (0..<5000).map { _ in Double(next() % 40) } + [-1],            // one negative
             (0..<5000).map { _ in Double(next() % 40) } + [2.5],           // one fraction
-            (0..<3000).map { _ in Double(Int64(bitPattern: next())) / 1e9 },
+            (0..<3000).map { _ in Double(Int64(bitPattern: next())) / 1e9 },   // both signs, the radix sort
+            (0..<3000).map { _ in Double(next() % 1000) / 8 },               // many ties
+            (0..<3000).map { _ in Double(next() % 1000) / 8 } + [0, -0.0, 0],  // −0 among ties of 0
+            (0..<3000).map { _ in -Double(next() % 1000) - 0.5 },            // all negative
+            (0..<3000).map { _ in Double(bitPattern: next() >> 1) }.filter { !$0.isNaN },  // any exponent, ±∞
+            [Double](repeating: 1.5, count: 100),                          // every digit shared
             [3, 1, 2],
             [],
         ]

@@ -34,6 +34,17 @@ import SimKernel
         }
     }
 
+    /// Counts alone are summarized from a table without sorting: the same sums in the same order.
+    @Test func countsSummarizeAsTheDoubles() {
+        var rng = Xoshiro256StarStar(seed: 42)
+        for n in [1, 2, 3, 63, 64, 1000, 9999] {
+            let values: [Double?] = (0..<n).map { i in i % 17 == 5 ? nil : Double(Int(rng.nextUnit() * 1000)) }
+            var s = StreamingSummary(exactLimit: 10_000)
+            s.add(count: n) { values[$0] }
+            #expect(bits(s.summary()) == bits(Summary(values: values)), "\(n) values")
+        }
+    }
+
     @Test func negativeZeroKeepsItsSign() {
         var s = StreamingSummary(exactLimit: 100)
         for x in [-0.0, 0.0, 3, 1] { s.add(x) }

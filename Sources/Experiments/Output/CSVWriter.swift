@@ -13,7 +13,8 @@ import StrictJSON
 ///     // "replication,cost\n1,12.5\n2,\n"
 public struct CSVWriter {
     /// The CSV text so far, header included.
-    public private(set) var bytes: [UInt8]
+    public var bytes: [UInt8] { output.bytes }
+    private var output = ByteOutput()
     /// The number of columns, from the header; every row must have this many fields.
     public let columnCount: Int
     private var fieldsInRow = 0
@@ -22,8 +23,7 @@ public struct CSVWriter {
     ///
     /// - Parameter reservingCapacity: bytes to reserve up front (a guess of the file size).
     public init(header: [String], reservingCapacity: Int = 1 << 16) {
-        bytes = []
-        bytes.reserveCapacity(reservingCapacity)
+        output.bytes.reserveCapacity(reservingCapacity)
         columnCount = header.count
         for name in header { field(name) }
         fieldsInRow = columnCount
@@ -32,8 +32,7 @@ public struct CSVWriter {
 
     /// Continues a file whose header was already written (a later block of a streamed file).
     public init(continuingWithColumns columnCount: Int, reservingCapacity: Int = 1 << 16) {
-        bytes = []
-        bytes.reserveCapacity(reservingCapacity)
+        output.bytes.reserveCapacity(reservingCapacity)
         self.columnCount = columnCount
     }
 
@@ -47,7 +46,8 @@ public struct CSVWriter {
         if let integral = Self.integralValue(value) {
             appendDigits(integral)
         } else {
-            bytes.append(contentsOf: value.description.utf8)
+            // The text of `description`, written without making a String (see ByteOutput).
+            value.write(to: &output)
         }
     }
 
@@ -69,15 +69,15 @@ public struct CSVWriter {
         let needsQuotes = utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"")
             || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
         guard needsQuotes else {
-            bytes.append(contentsOf: utf8)
+            output.bytes.append(contentsOf: utf8)
             return
         }
-        bytes.append(UInt8(ascii: "\""))
+        output.bytes.append(UInt8(ascii: "\""))
         for byte in utf8 {
-            if byte == UInt8(ascii: "\"") { bytes.append(byte) }
-            bytes.append(byte)
+            if byte == UInt8(ascii: "\"") { output.bytes.append(byte) }
+            output.bytes.append(byte)
         }
-        bytes.append(UInt8(ascii: "\""))
+        output.bytes.append(UInt8(ascii: "\""))
     }
 
     /// Ends the current row.
@@ -86,7 +86,7 @@ public struct CSVWriter {
     public mutating func endRow() {
         precondition(fieldsInRow == columnCount,
                      "CSV row has \(fieldsInRow) fields, header has \(columnCount)")
-        bytes.append(UInt8(ascii: "\n"))
+        output.bytes.append(UInt8(ascii: "\n"))
         fieldsInRow = 0
     }
 
@@ -96,8 +96,8 @@ public struct CSVWriter {
     /// - Precondition: no row is half-built.
     public mutating func takeBytes() -> [UInt8] {
         precondition(fieldsInRow == 0, "takeBytes() in the middle of a row")
-        let taken = bytes
-        bytes.removeAll(keepingCapacity: true)
+        let taken = output.bytes
+        output.bytes.removeAll(keepingCapacity: true)
         return taken
     }
 
@@ -113,23 +113,41 @@ public struct CSVWriter {
     private static func integralValue(_ value: Double) -> Int64? { NumberText.integral(value) }
 
     private mutating func separate() {
-        if fieldsInRow > 0 { bytes.append(UInt8(ascii: ",")) }
+        if fieldsInRow > 0 { output.bytes.append(UInt8(ascii: ",")) }
         fieldsInRow += 1
     }
 
     private mutating func appendDigits(_ value: Int64) {
-        if value == 0 {
-            bytes.append(UInt8(ascii: "0"))
-            return
+        // Digits into a 20-byte buffer on the stack, then one append: appending digit by digit
+        // checked the array's uniqueness and capacity per digit.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var magnitude = value.magnitude  // as UInt64, so Int64.min does not overflow
+            var start = 20
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            if value < 0 { output.bytes.append(UInt8(ascii: "-")) }
+            output.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start..<20]))
         }
-        // Magnitude as UInt64 so Int64.min does not overflow.
-        var magnitude = value.magnitude
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        let start = bytes.count
-        while magnitude > 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: magnitude % 10))
-            magnitude /= 10
-        }
-        bytes[start...].reverse()
+    }
+}
+
+/// The bytes of a CSV file as a text output stream, so a double writes its shortest text
+/// (`description`'s) straight in: the standard library's `Double.write(to:)` hands its
+/// formatted ASCII to `_writeASCII`, whereas `description` makes a String, on the heap for
+/// most doubles of 16 digits or more. That made formatting a number cost about three times
+/// the digits themselves.
+struct ByteOutput: TextOutputStream {
+    var bytes: [UInt8] = []
+
+    mutating func write(_ string: String) {
+        var string = string
+        string.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: buffer)
     }
 }

@@ -6,8 +6,6 @@
 /// are, and the mean and variance come from exact integer sums rather than a running update,
 /// so adding a value is one increment.
 struct CountTable: Sendable {
-    static let valueLimit = 1 << 16
-
     /// `counts[v]`: how often v occurred; no longer than the largest value plus one.
     private(set) var counts: [Int] = []
     private(set) var n = 0
@@ -16,7 +14,15 @@ struct CountTable: Sendable {
     /// sign a summary's min would show, and a table cannot keep).
     @inline(__always)
     static func index(_ x: Double) -> Int? {
-        x >= 0 && x < Double(valueLimit) && x.rounded(.down) == x && x.sign == .plus ? Int(x) : nil
+        // One unsigned comparison of the bits admits exactly +0 ≤ x < 65536: −0, negatives and
+        // NaN have larger patterns. (`rounded(.down)` is a library call on baseline x86-64, and
+        // this runs for every value of every figure.)
+        guard x.bitPattern < (65536.0 as Double).bitPattern else { return nil }
+        // Adding 2^52 leaves a whole x exact, as the low bits of the sum's significand, and
+        // rounds away any fraction (so the difference no longer equals x), with no conversion
+        // instruction or range check.
+        let shifted = x + 0x1p52
+        return shifted - 0x1p52 == x ? Int(truncatingIfNeeded: shifted.bitPattern & 0xFFFF) : nil
     }
 
     @inline(__always)
@@ -70,20 +76,29 @@ struct CountTable: Sendable {
         return (mean, m2)
     }
 
-    /// The k-th smallest value (0-based).
-    func orderStatistic(_ k: Int) -> Double {
-        var seen = 0
-        for (value, count) in counts.enumerated() {
-            seen += count
-            if seen > k { return Double(value) }
+    /// The k-th smallest value (0-based) for any k, by binary search over running totals
+    /// built once: a summary asks for a dozen.
+    var orderStatistics: (Int) -> Double {
+        var ends = counts
+        for v in ends.indices.dropFirst() { ends[v] &+= ends[v - 1] }  // ends[v]: values ≤ v
+        return { k in
+            var low = 0, high = ends.count - 1
+            while low < high {
+                let mid = (low + high) / 2
+                if ends[mid] > k { high = mid } else { low = mid + 1 }
+            }
+            return Double(low)
         }
-        return Double(counts.count - 1)
     }
 
     /// numpy's linear percentile of the sorted values the table stands for, to the bit.
     func percentile(_ q: Double) -> Double {
-        Percentile.linear(count: n, q, orderStatistic: orderStatistic)
+        Percentile.linear(count: n, q, orderStatistic: orderStatistics)
     }
+
+    /// Whether summarizing from the table beats sorting the values: its length (the largest
+    /// value plus one) is at most their number, so its scans cost no more than theirs.
+    var isDense: Bool { counts.count <= n }
 
     /// The values in ascending order.
     var sortedValues: [Double] {

@@ -112,13 +112,14 @@ struct KeptValues: Sendable {
         isWide ? wide.allSatisfy { CountTable.index($0) != nil } : true
     }
 
-    /// The values in ascending order: element for element `sorted()` of the doubles, by
-    /// counting while they are small.
-    func sorted() -> [Double] {
-        guard !isWide else { return FigureSort.sorted(wide) }
+    /// Their summary, `Summary(values:)` of the doubles to the bit; while the values are small
+    /// and dense (a few hundred replications of counts under 100, say) they are summarized from a
+    /// count table, without sorting or laying out doubles.
+    func summary() -> Summary {
+        guard !isWide else { return Summary(values: wide) }
         var table = CountTable()
         for s in small { table.add(index: Int(s)) }
-        return table.sortedValues
+        return table.isDense ? Summary(counted: table) : Summary(values: small.map(Double.init))
     }
 
     /// The storage in bytes (capacity, not count): what a run's memory is made of.

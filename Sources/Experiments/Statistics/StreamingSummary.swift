@@ -170,7 +170,7 @@ public struct StreamingSummary: Sendable {
         let m2: Double
         switch mode {
         case .values:
-            return Summary(sortedValues: kept.sorted())
+            return kept.summary()
         case .counts:
             guard table.n > 0 else { return result }
             percentiles = levels.map(table.percentile)

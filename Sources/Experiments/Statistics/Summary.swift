@@ -49,30 +49,41 @@ public struct Summary: Sendable, Equatable {
 
     /// Summarizes values already in ascending order, none NaN.
     init(sortedValues sorted: [Double]) {
-        let n = sorted.count
+        self.init(ascending: SortedArray(values: sorted))
+    }
+
+    /// Summarizes the values a count table stands for, without laying them out: the same
+    /// sums, in the same order, so the same bits as the sorted doubles give.
+    init(counted table: CountTable) {
+        self.init(ascending: CountedValues(table: table, orderStatistics: table.orderStatistics))
+    }
+
+    /// The one computation behind both (generic, so each is specialized with its loops inlined).
+    private init<Values: AscendingValues>(ascending values: Values) {
+        let n = values.count
         self.n = n
         guard n > 0 else { return }
 
         let count = Double(n)
         var sum = 0.0
-        for x in sorted { sum += x }
+        values.forEach { sum += $0 }
         let firstMean = sum / count
         var deviationSum = 0.0
         var squareSum = 0.0
-        for x in sorted {
+        values.forEach { x in
             let deviation = x - firstMean
             deviationSum += deviation
             squareSum += deviation * deviation
         }
         let mean = firstMean + deviationSum / count
         self.mean = mean
-        self.min = sorted[0]
-        self.max = sorted[n - 1]
-        self.p5 = Percentile.linear(sorted, 0.05)
-        self.p25 = Percentile.linear(sorted, 0.25)
-        self.p50 = Percentile.linear(sorted, 0.50)
-        self.p75 = Percentile.linear(sorted, 0.75)
-        self.p95 = Percentile.linear(sorted, 0.95)
+        self.min = values.orderStatistic(0)
+        self.max = values.orderStatistic(n - 1)
+        self.p5 = Percentile.linear(count: n, 0.05, orderStatistic: values.orderStatistic)
+        self.p25 = Percentile.linear(count: n, 0.25, orderStatistic: values.orderStatistic)
+        self.p50 = Percentile.linear(count: n, 0.50, orderStatistic: values.orderStatistic)
+        self.p75 = Percentile.linear(count: n, 0.75, orderStatistic: values.orderStatistic)
+        self.p95 = Percentile.linear(count: n, 0.95, orderStatistic: values.orderStatistic)
 
         guard n > 1 else { return }
         let variance = Swift.max(0, (squareSum - deviationSum * deviationSum / count) / (count - 1))
@@ -82,4 +93,33 @@ public struct Summary: Sendable, Equatable {
         self.ci95Low = mean - halfWidth
         self.ci95High = mean + halfWidth
     }
+}
+
+/// Values in ascending order, as a summary reads them: each in turn, and the k-th smallest.
+private protocol AscendingValues {
+    var count: Int { get }
+    func forEach(_ body: (Double) -> Void)
+    func orderStatistic(_ k: Int) -> Double
+}
+
+private struct SortedArray: AscendingValues {
+    let values: [Double]
+    var count: Int { values.count }
+    @inline(__always) func forEach(_ body: (Double) -> Void) { for x in values { body(x) } }
+    @inline(__always) func orderStatistic(_ k: Int) -> Double { values[k] }
+}
+
+private struct CountedValues: AscendingValues {
+    let table: CountTable
+    let orderStatistics: (Int) -> Double
+    var count: Int { table.n }
+    @inline(__always) func forEach(_ body: (Double) -> Void) {
+        table.counts.withUnsafeBufferPointer { counts in
+            for value in counts.indices where counts[value] > 0 {
+                let x = Double(value)
+                for _ in 0..<counts[value] { body(x) }
+            }
+        }
+    }
+    @inline(__always) func orderStatistic(_ k: Int) -> Double { orderStatistics(k) }
 }
