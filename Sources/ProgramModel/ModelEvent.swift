@@ -1,7 +1,7 @@
 /// What an event does. Dispatch is one `switch` over this small enum (STYLE.md: no closures or
 /// existentials in the event loop).
 enum ModelEventKind: UInt8 {
-    case initialArrival       // one of the use cases present at t = 0 (section 2)
+    case initialArrivals      // the use cases present at t = 0, all of them (section 2)
     case poissonArrival       // the next arrival of the Poisson stream (4.1)
     case enterG0              // end of the sequential planning hold (5.1)
     case localDecision        // a local G0 or G1 decision falls due (6.3)

@@ -13,6 +13,16 @@ extension ProgramSimulation {
         }
     }
 
+    /// The use cases present at t = 0 arrive one after another in a single event. As events of
+    /// their own, scheduled one after another at t = 0, they would run in the same order with
+    /// nothing between them (whatever they schedule at t = 0 comes after the last of them), so
+    /// this only saves the event list the work; each still counts as a model event.
+    mutating func arriveAtStart() {
+        let count = p.scenario.portfolio.initialUseCases
+        for _ in 0..<count { arrive(poisson: false) }
+        eventsProcessed &+= count &- 1
+    }
+
     mutating func arrive(poisson: Bool) {
         let index = useCases.count
         useCases.append(makeUseCase(index: index))
@@ -40,7 +50,7 @@ extension ProgramSimulation {
     /// only in, say, the number of archetypes still see aligned streams.
     @inline(__always)
     func makeUseCase(index: Int) -> UseCase {
-        var rng = Xoshiro256StarStar(seed: seed, replication: replication, stream: UInt64(index) + 1)
+        var rng = Xoshiro256StarStar(replicationKey: streamKey, stream: UInt64(index) + 1)
         let pick = rng.nextUnit() * p.totalArchetypeWeight
         // Indexing rather than binding an archetype avoids copying its samplers per use case.
         var a = p.archetypes.count - 1

@@ -36,9 +36,9 @@ extension ProgramSimulation {
     }
 
     mutating func holdCommitteeMeeting() {
-        committee.meet(into: &decided)
+        let decided = committee.meet()
         if trace.isRecording { trace.note(now, -1, "committee_meeting", "decided=\(decided.count) still_waiting=\(committee.waiting)") }
-        for uc in decided { decide(Int(uc)) }
+        for position in decided { decide(Int(committee.decision(at: position))) }
         if committee.nextMeetingTime <= p.horizon {
             queue.schedule(at: committee.nextMeetingTime, ModelEvent(kind: .committeeMeeting, subject: 0))
         }

@@ -16,13 +16,14 @@ import SimKernel
 /// call would copy the whole state (about 600 bytes) first.
 public struct ProgramSimulation {
     let p: ModelParameters
-    let seed: UInt64
-    let replication: UInt64
+    /// `Xoshiro256StarStar.replicationKey` of (seed, replication): every stream of the
+    /// replication is opened from it.
+    let streamKey: UInt64
     var queue: EventQueue<ModelEvent>
-    var useCases: [UseCase]
+    /// Rows written in place (no copy-on-write check per write); emptied at each start.
+    var useCases: EntityTable<UseCase>
     var pools: [ServerPool]
     var committee: SteeringCommittee
-    var decided: [Int32]
     var readiness: [Double]
     /// Use cases deferred on each domain, in the order they started waiting (5.3).
     var deferredWaiters: [[Int32]]
@@ -49,13 +50,17 @@ public struct ProgramSimulation {
     var steps = StepDurations()
     var g0WaitSum = 0.0, g0Count = 0
     var g1WaitSum = 0.0, g1Count = 0
+    /// The month-end values recorded as the replication runs, one row of `monthCount` per
+    /// series (`monthEnds[series.rawValue * monthCount + month - 1]`), cut into the result's
+    /// series at the end: a store per value rather than an append to each series every month.
+    var monthEnds: [Double]
     /// Month-end series that the scenario alone fixes, the same in every replication (see
     /// `fixedSeries`): shared by every result instead of appended to month by month.
     let squadsAvailableSeries: [Double]
     let squadCostSeries: [Double]?
     var nextMonth = 1
     /// Events handled in the last replication, for throughput benchmarks.
-    public private(set) var eventsProcessed = 0
+    public internal(set) var eventsProcessed = 0
     /// The event log, kept only by `runTraced`.
     var trace: TraceRecorder
 
@@ -76,14 +81,12 @@ public struct ProgramSimulation {
     init(_ p: ModelParameters, seed: UInt64, replication: UInt64, tracing: Bool,
          recycling storage: RecycledStorage) {
         self.p = p
-        self.seed = seed
-        self.replication = replication
-        programRNG = Xoshiro256StarStar(seed: seed, replication: replication, stream: 0)
+        streamKey = Xoshiro256StarStar.replicationKey(seed: seed, replication: replication)
+        programRNG = Xoshiro256StarStar(replicationKey: streamKey, stream: 0)
         queue = storage.queue
         useCases = storage.useCases
         pools = storage.pools
         committee = storage.committee
-        decided = storage.decided
         deferredWaiters = storage.deferredWaiters
         readiness = storage.readiness
         foundationDomain = storage.foundationDomain
@@ -92,10 +95,7 @@ public struct ProgramSimulation {
         squadsAvailableSeries = storage.squadsAvailableSeries
         squadCostSeries = storage.squadCostSeries
         valuedByMonth = storage.valuedByMonth
-        result.series = Array(repeating: [], count: SeriesMetric.allCases.count)
-        result.series[SeriesMetric.squadsAvailable.rawValue] = squadsAvailableSeries
-        if let squadCostSeries { result.series[SeriesMetric.cumulativeCost.rawValue] = squadCostSeries }
-        for m in result.series.indices where result.series[m].isEmpty { result.series[m].reserveCapacity(p.monthCount) }
+        monthEnds = storage.monthEnds
         deliverySquads = p.scenario.teams.delivery
         joinedSquads = p.scenario.teams.delivery + p.scenario.teams.foundation
         chargeSquads()
@@ -104,14 +104,14 @@ public struct ProgramSimulation {
     /// The tables whose storage one replication hands to the next, in their starting state.
     struct RecycledStorage {
         var queue: EventQueue<ModelEvent>
-        var useCases: [UseCase]
+        var useCases: EntityTable<UseCase>
         var pools: [ServerPool]
         var committee: SteeringCommittee
-        var decided: [Int32]
         var deferredWaiters: [[Int32]]
         var readiness: [Double]
         var foundationDomain: [Int32]
         var valuedByMonth: [Int]
+        var monthEnds: [Double]
         /// Not tables but the scenario's fixed series, computed once and handed on as they are.
         let squadsAvailableSeries: [Double]
         let squadCostSeries: [Double]?
@@ -119,16 +119,16 @@ public struct ProgramSimulation {
         /// New tables, for the first replication.
         init(_ p: ModelParameters) {
             queue = EventQueue(reservingCapacity: 512)
-            useCases = []
+            useCases = EntityTable(reservingCapacity: 128)
             let disciplines = ProgramSimulation.squadDisciplines(p)
             pools = p.poolSizes.map { ServerPool(servers: $0, disciplines: disciplines) }
             committee = SteeringCommittee(cadence: p.scenario.governance.committee.cadenceMonths,
                                           capacity: p.scenario.governance.committee.capacity)
-            decided = []
             deferredWaiters = Array(repeating: [], count: p.initialReadiness.count)
             readiness = p.initialReadiness
             foundationDomain = Array(repeating: -1, count: p.foundationSquads)
             valuedByMonth = Array(repeating: 0, count: p.monthCount + 1)
+            monthEnds = Array(repeating: 0, count: SeriesMetric.allCases.count * p.monthCount)
             (squadsAvailableSeries, squadCostSeries) = ProgramSimulation.fixedSeries(p, months: p.monthCount)
         }
 
@@ -136,32 +136,33 @@ public struct ProgramSimulation {
         /// capacity. Empty values are left behind first, so the tables are uniquely referenced
         /// here and are emptied in place.
         init(taking s: inout ProgramSimulation) {
+            // Emptied before it is taken: the rows are then this simulation's alone (see
+            // `EntityTable`), and the old state that still refers to them is about to go.
+            s.useCases.removeAll()
             queue = s.queue
             useCases = s.useCases
             pools = s.pools
             committee = s.committee
-            decided = s.decided
             deferredWaiters = s.deferredWaiters
             readiness = s.readiness
             foundationDomain = s.foundationDomain
             valuedByMonth = s.valuedByMonth
+            // Every month end is written before it is read, so the values need no reset.
+            monthEnds = s.monthEnds
             squadsAvailableSeries = s.squadsAvailableSeries
             squadCostSeries = s.squadCostSeries
             s.queue = EventQueue()
-            s.useCases = []
             s.pools = []
             s.committee = SteeringCommittee(cadence: committee.cadence, capacity: committee.capacity)
-            s.decided = []
             s.deferredWaiters = []
             s.readiness = []
             s.foundationDomain = []
             s.valuedByMonth = []
+            s.monthEnds = []
 
             queue.removeAll()
-            useCases.removeAll(keepingCapacity: true)
             for i in pools.indices { pools[i].reset() }
             committee.reset()
-            decided.removeAll(keepingCapacity: true)
             for d in deferredWaiters.indices { deferredWaiters[d].removeAll(keepingCapacity: true) }
             for d in readiness.indices { readiness[d] = s.p.initialReadiness[d] }
             for j in foundationDomain.indices { foundationDomain[j] = -1 }
@@ -204,8 +205,8 @@ public struct ProgramSimulation {
         if s.governance.style != .federated && committee.nextMeetingTime <= p.horizon {
             queue.schedule(at: committee.nextMeetingTime, ModelEvent(kind: .committeeMeeting, subject: 0))
         }
-        for _ in 0..<s.portfolio.initialUseCases {
-            queue.schedule(at: 0, ModelEvent(kind: .initialArrival, subject: 0))
+        if s.portfolio.initialUseCases > 0 {
+            queue.schedule(at: 0, ModelEvent(kind: .initialArrivals, subject: 0))
         }
         scheduleNextPoissonArrival()
 
@@ -224,7 +225,7 @@ public struct ProgramSimulation {
     mutating func handle(_ e: ModelEvent) {
         let uc = Int(e.subject)
         switch e.kind {
-        case .initialArrival: arrive(poisson: false)
+        case .initialArrivals: arriveAtStart()
         case .poissonArrival: arrive(poisson: true)
         case .enterG0: enterDecision(uc, .g0)
         case .localDecision: decide(uc)
@@ -278,15 +279,16 @@ public struct ProgramSimulation {
         for i in pools.indices { busy &+= pools[i].busy; waiting &+= pools[i].waiting }
         let value = ledger.cumulative(at: m), cost = ledger.cumulativeCost(at: m)
         let production = Double(productionSystems), pilots = Double(pilotsInProgress)
-        let costVaries = squadCostSeries == nil
-        // One exclusive access to the outer array for all the appends.
-        result.series.withUnsafeMutableBufferPointer { series in
-            series[SeriesMetric.cumulativeValue.rawValue].append(value)
-            series[SeriesMetric.productionSystems.rawValue].append(production)
-            series[SeriesMetric.pilotsInProgress.rawValue].append(pilots)
-            series[SeriesMetric.squadsBusy.rawValue].append(Double(busy))
-            if costVaries { series[SeriesMetric.cumulativeCost.rawValue].append(cost) }
-            series[SeriesMetric.squadBacklog.rawValue].append(Double(waiting))
+        let n = p.monthCount, month = nextMonth - 1
+        precondition(month < n, "a month end past the last recorded month")
+        // One exclusive access for all the stores; month < monthCount keeps them in bounds.
+        monthEnds.withUnsafeMutableBufferPointer { table in
+            table[SeriesMetric.cumulativeValue.rawValue * n + month] = value
+            table[SeriesMetric.productionSystems.rawValue * n + month] = production
+            table[SeriesMetric.pilotsInProgress.rawValue * n + month] = pilots
+            table[SeriesMetric.squadsBusy.rawValue * n + month] = Double(busy)
+            table[SeriesMetric.cumulativeCost.rawValue * n + month] = cost
+            table[SeriesMetric.squadBacklog.rawValue * n + month] = Double(waiting)
         }
         nextMonth += 1
     }
@@ -295,17 +297,34 @@ public struct ProgramSimulation {
 
     mutating func finish() -> ReplicationResult {
         var r = result
+        let n = monthCount
+        r.series = []
+        r.series.reserveCapacity(SeriesMetric.allCases.count)
+        for metric in SeriesMetric.allCases {
+            switch metric {
+            case .squadsAvailable:
+                r.series.append(squadsAvailableSeries)
+            case .cumulativeCost where squadCostSeries != nil:
+                r.series.append(squadCostSeries.unsafelyUnwrapped)
+            case .useCasesValuedWithin:
+                var within = 0, valued: [Double] = []
+                valued.reserveCapacity(n)
+                for m in stride(from: 1, through: n, by: 1) {
+                    within += valuedByMonth[m]
+                    valued.append(Double(within))
+                }
+                r.series.append(valued)
+            default:
+                let row = metric.rawValue * n
+                r.series.append(Array(monthEnds[row..<(row + n)]))
+            }
+        }
         r.useCases = useCases.count
         for u in useCases {
             if u.stage == .deferred { r.deferred += 1 }
             if u.stage.isInPurgatory { r.inPurgatoryAtHorizon += 1 }
         }
         r.meanUseCaseTTVMonths = ttvCount > 0 ? ttvSum / Double(ttvCount) : nil
-        var within = 0
-        for m in stride(from: 1, through: monthCount, by: 1) {
-            within += valuedByMonth[m]
-            r.series[SeriesMetric.useCasesValuedWithin.rawValue].append(Double(within))
-        }
         r.meanPilotToProductionMonths = p2pCount > 0 ? p2pSum / Double(p2pCount) : nil
         r.valueRealized = ledger.cumulative(at: p.horizon)
         recordCosts(into: &r)

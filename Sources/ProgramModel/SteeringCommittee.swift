@@ -30,16 +30,24 @@ struct SteeringCommittee {
         queue.append(useCase)
     }
 
-    /// Holds a meeting: removes and returns, in order, the items it decides.
-    mutating func meet(into decided: inout [Int32]) {
+    /// Holds a meeting: the items it decides, in order, are `decision(at:)` for the returned
+    /// positions. They stay readable until the next meeting (items submitted meanwhile go after
+    /// them), so the caller decides them without copying them out.
+    mutating func meet() -> Range<Int> {
         meetingsHeld += 1
-        decided.removeAll(keepingCapacity: true)
-        let n = Swift.min(capacity, queue.count - head)
-        for i in 0..<n { decided.append(queue[head + i]) }
-        head += n
+        // Compacting here, before this meeting's items are taken, keeps the last meeting's
+        // positions valid for as long as the caller reads them.
         if head > 1024 && head * 2 > queue.count {
             queue.removeFirst(head)
             head = 0
         }
+        let n = Swift.min(capacity, queue.count - head)
+        head += n
+        return (head - n)..<head
+    }
+
+    /// The item at a position returned by the last `meet()`.
+    func decision(at position: Int) -> Int32 {
+        queue[position]
     }
 }

@@ -24,6 +24,16 @@ public struct ScheduledEvent<Payload> {
     func runsBefore(_ other: ScheduledEvent<Payload>) -> Bool {
         time < other.time || (time == other.time && sequence < other.sequence)
     }
+
+    /// `runsBefore` computed without a branch, for comparisons whose outcome is a coin flip
+    /// (which of two siblings in the heap comes first), where a mispredicted branch costs more
+    /// than evaluating all three comparisons and combining them as bits.
+    @inlinable @inline(__always)
+    func runsBeforeWithoutBranching(_ other: ScheduledEvent<Payload>) -> Bool {
+        let earlier = time < other.time ? 1 : 0, tied = time == other.time ? 1 : 0
+        let scheduledFirst = sequence < other.sequence ? 1 : 0
+        return earlier | (tied & scheduledFirst) != 0
+    }
 }
 
 extension ScheduledEvent: Sendable where Payload: Sendable {}
@@ -41,20 +51,30 @@ extension ScheduledEvent: Equatable where Payload: Equatable {}
 ///     events.popNext()?.payload   // 3
 ///     events.popNext()?.payload   // 7
 ///
-/// The heap lives in one ``EventBuffer`` (the kernel's one piece of unsafe memory, in
-/// `EventBuffer.swift`) and moves a hole rather than swapping elements; payloads are plain
+/// The heap lives in one ``PlainBuffer`` (the kernel's one piece of unsafe memory, in
+/// `PlainBuffer.swift`) and moves a hole rather than swapping elements; payloads are plain
 /// bitwise-copyable values, as STYLE.md asks of events anyway, so moving one is a plain copy
 /// and the buffer never deinitializes anything. Copies of a queue share the buffer until one
 /// of them changes (copy on write), like an `Array`. The hot paths are `@inlinable` so that
 /// they are specialized for the concrete payload in the calling module.
+///
+/// A pop leaves its slot at the root empty and the heap is mended by the next operation: a
+/// handler usually schedules something, and the new event then drops into the root and sifts
+/// down, one pass where a pop and a schedule would take a sift-down and a sift-up. Only the
+/// order of (time, sequence) keys decides what comes out, so this changes no result.
 public struct EventQueue<Payload: BitwiseCopyable> {
     @usableFromInline
-    var buffer: EventBuffer<ScheduledEvent<Payload>>
+    var buffer: PlainBuffer<ScheduledEvent<Payload>>
 
-    /// The number of pending events: `buffer.events[0..<count]` is the heap, in level order
-    /// (the children of `i` are at `2i + 1` and `2i + 2`).
+    /// `buffer.events[0..<_count]` is the heap, in level order (the children of `i` are at
+    /// `2i + 1` and `2i + 2`), its root included even when that slot is vacant.
     @usableFromInline
     var _count: Int
+
+    /// Whether the root slot was handed out by the last pop and not filled since: the pending
+    /// events are then the two subtrees below it.
+    @usableFromInline
+    var rootIsVacant: Bool
 
     /// The sequence number the next scheduled event gets.
     @usableFromInline
@@ -65,8 +85,9 @@ public struct EventQueue<Payload: BitwiseCopyable> {
     /// - Complexity: O(1) (one allocation).
     @inlinable
     public init(reservingCapacity: Int = 0) {
-        buffer = EventBuffer(capacity: Swift.max(16, reservingCapacity))
+        buffer = PlainBuffer(capacity: Swift.max(16, reservingCapacity))
         _count = 0
+        rootIsVacant = false
         nextSequence = 0
     }
 
@@ -74,19 +95,25 @@ public struct EventQueue<Payload: BitwiseCopyable> {
     ///
     /// - Complexity: O(1)
     @inlinable
-    public var count: Int { _count }
+    public var count: Int { rootIsVacant ? _count &- 1 : _count }
 
     /// Whether no event is pending.
     ///
     /// - Complexity: O(1)
     @inlinable
-    public var isEmpty: Bool { _count == 0 }
+    public var isEmpty: Bool { count == 0 }
 
     /// The time of the next event, or nil when none is pending.
     ///
     /// - Complexity: O(1)
     @inlinable
-    public var nextTime: Double? { _count > 0 ? buffer.events[0].time : nil }
+    public var nextTime: Double? {
+        guard rootIsVacant else { return _count > 0 ? buffer.events[0].time : nil }
+        // The root's children head their subtrees.
+        guard _count > 1 else { return nil }
+        let heap = buffer.events
+        return _count > 2 && heap[2].runsBefore(heap[1]) ? heap[2].time : heap[1].time
+    }
 
     /// Schedules `payload` at `time`, after every event already scheduled at that same time.
     ///
@@ -95,6 +122,14 @@ public struct EventQueue<Payload: BitwiseCopyable> {
     public mutating func schedule(at time: Double, _ payload: Payload) {
         let event = ScheduledEvent(time: time, sequence: nextSequence, payload: payload)
         nextSequence &+= 1
+        if rootIsVacant {
+            if !isKnownUniquelyReferenced(&buffer) {
+                buffer = buffer.copy(count: _count, capacity: buffer.capacity)
+            }
+            rootIsVacant = false
+            siftDown(event)
+            return
+        }
         if _count == buffer.capacity || !isKnownUniquelyReferenced(&buffer) {
             buffer = buffer.copy(count: _count, capacity: _count == buffer.capacity ? 2 &* buffer.capacity : buffer.capacity)
         }
@@ -115,29 +150,42 @@ public struct EventQueue<Payload: BitwiseCopyable> {
     /// - Complexity: O(log `count`)
     @inlinable
     public mutating func popNext() -> ScheduledEvent<Payload>? {
+        if rootIsVacant { fillVacantRoot() }
         guard _count > 0 else { return nil }
+        // Read only: the slot is mended by whoever comes next.
+        rootIsVacant = true
+        return buffer.events[0]
+    }
+
+    /// Removes the vacant root for good: the last event moves down from there.
+    @inlinable
+    mutating func fillVacantRoot() {
+        rootIsVacant = false
+        _count &-= 1
+        guard _count > 0 else { return }
         if !isKnownUniquelyReferenced(&buffer) {
-            buffer = buffer.copy(count: _count, capacity: buffer.capacity)
+            buffer = buffer.copy(count: _count &+ 1, capacity: buffer.capacity)
         }
+        siftDown(buffer.events[_count])
+    }
+
+    /// Puts `event` in the root slot (which must be free to overwrite) and moves it down over
+    /// `buffer.events[0..<_count]` until it runs before both its children.
+    @inlinable @inline(__always)
+    mutating func siftDown(_ event: ScheduledEvent<Payload>) {
         let heap = buffer.events
-        let first = heap[0]
-        let n = _count &- 1
-        _count = n
-        guard n > 0 else { return first }
-        // The root is a hole; move it down until the last event fits there.
-        let last = heap[n]
+        let n = _count
         var hole = 0
         while true {
             var child = 2 &* hole &+ 1
             guard child < n else { break }
             let right = child &+ 1
-            if right < n && heap[right].runsBefore(heap[child]) { child = right }
-            guard heap[child].runsBefore(last) else { break }
+            if right < n { child &+= heap[right].runsBeforeWithoutBranching(heap[child]) ? 1 : 0 }
+            guard heap[child].runsBefore(event) else { break }
             heap[hole] = heap[child]
             hole = child
         }
-        heap[hole] = last
-        return first
+        heap[hole] = event
     }
 
     /// Removes and returns the next event if it happens at or before `horizon`; nil when none
@@ -146,8 +194,10 @@ public struct EventQueue<Payload: BitwiseCopyable> {
     /// - Complexity: O(log `count`)
     @inlinable
     public mutating func popNext(notAfter horizon: Double) -> ScheduledEvent<Payload>? {
+        if rootIsVacant { fillVacantRoot() }
         guard _count > 0 && buffer.events[0].time <= horizon else { return nil }
-        return popNext()
+        rootIsVacant = true
+        return buffer.events[0]
     }
 
     /// Removes every pending event and restarts the sequence numbers, keeping the capacity, so
@@ -157,6 +207,7 @@ public struct EventQueue<Payload: BitwiseCopyable> {
     @inlinable
     public mutating func removeAll() {
         _count = 0
+        rootIsVacant = false
         nextSequence = 0
     }
 }
@@ -170,6 +221,7 @@ extension EventQueue {
     func satisfiesHeapOrder() -> Bool {
         let heap = buffer.events
         for index in 1..<Swift.max(1, _count) where heap[index].runsBefore(heap[(index - 1) / 2]) {
+            if rootIsVacant && index <= 2 { continue }
             return false
         }
         return true

@@ -60,10 +60,23 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
     /// - Complexity: O(1), independent of `replication` and `stream` (no jumping ahead).
     @inlinable
     public init(seed: UInt64, replication: UInt64, stream: UInt64) {
-        var k = SplitMix64.mix(seed ^ 0x243f_6a88_85a3_08d3)
-        k = SplitMix64.mix(k ^ SplitMix64.mix(replication &+ 0x1319_8a2e_0370_7345))
-        k = SplitMix64.mix(k ^ SplitMix64.mix(stream &+ 0xa409_3822_299f_31d1))
-        self.init(seed: k)
+        self.init(replicationKey: Self.replicationKey(seed: seed, replication: replication), stream: stream)
+    }
+
+    /// The first two steps of the key derivation above, which depend on (seed, replication)
+    /// only: a model that opens many streams per replication computes it once and opens each
+    /// stream with ``init(replicationKey:stream:)``, the same generator for two fewer mixes.
+    @inlinable
+    public static func replicationKey(seed: UInt64, replication: UInt64) -> UInt64 {
+        let k = SplitMix64.mix(seed ^ 0x243f_6a88_85a3_08d3)
+        return SplitMix64.mix(k ^ SplitMix64.mix(replication &+ 0x1319_8a2e_0370_7345))
+    }
+
+    /// The stream `stream` of the replication whose ``replicationKey(seed:replication:)`` is
+    /// `replicationKey`: the same as ``init(seed:replication:stream:)``.
+    @inlinable
+    public init(replicationKey: UInt64, stream: UInt64) {
+        self.init(seed: SplitMix64.mix(replicationKey ^ SplitMix64.mix(stream &+ 0xa409_3822_299f_31d1)))
     }
 
     /// Returns the next 64 random bits.
@@ -88,3 +101,6 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
         (x &<< k) | (x &>> (64 &- k))
     }
 }
+
+/// Four words and nothing else, so records holding a generator can live in an ``EntityTable``.
+extension Xoshiro256StarStar: BitwiseCopyable {}

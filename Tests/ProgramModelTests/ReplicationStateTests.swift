@@ -40,9 +40,14 @@ import Testing
     @Test func copiesDoNotShareState() {
         var a = ProgramSimulation(scenario: busyScenario())
         let (_, traceA) = a.runTraced(seed: 3, replication: 0)
+        let arrivalsA = a.useCases.map(\.arrival), stagesA = a.useCases.map(\.stage)
         var b = a
         _ = b.runTraced(seed: 3, replication: 1)
         #expect(a.trace.events == traceA)
         #expect(b.trace.events != traceA)
+        // The use-case rows are written in place (EntityTable): the copy must have taken rows
+        // of its own when it started.
+        #expect(a.useCases.map(\.arrival) == arrivalsA && a.useCases.map(\.stage) == stagesA)
+        #expect(b.useCases.map(\.arrival) != arrivalsA)
     }
 }

@@ -45,6 +45,19 @@ import SimKernel
             == [0x310e_48e7_d14d_7765, 0xb3a0_348f_6416_70ac, 0xa7c3_de7e_b729_7f05, 0xc55e_3968_3896_7798])
     }
 
+    /// The per-replication key is the first part of the same derivation: the known answer above.
+    @Test func streamsOpenedFromTheReplicationKeyAreTheKeyedStreams() {
+        let key = Xoshiro256StarStar.replicationKey(seed: 42, replication: 7)
+        var b = Xoshiro256StarStar(replicationKey: key, stream: 3)
+        #expect((0..<4).map { _ in b.next() }
+            == [0x310e_48e7_d14d_7765, 0xb3a0_348f_6416_70ac, 0xa7c3_de7e_b729_7f05, 0xc55e_3968_3896_7798])
+        for stream in [0, 1, 2, 77, UInt64.max] as [UInt64] {
+            var viaKey = Xoshiro256StarStar(replicationKey: key, stream: stream)
+            var direct = Xoshiro256StarStar(seed: 42, replication: 7, stream: stream)
+            #expect((0..<8).map { _ in viaKey.next() } == (0..<8).map { _ in direct.next() })
+        }
+    }
+
     @Test func sameKeyGivesSameStream() {
         var a = Xoshiro256StarStar(seed: 99, replication: 12, stream: 5)
         var b = Xoshiro256StarStar(seed: 99, replication: 12, stream: 5)
