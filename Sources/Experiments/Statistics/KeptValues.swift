@@ -31,7 +31,7 @@ struct KeptValues: Sendable {
 
     /// The capacity to grow to when `needed` values must fit: double, but never past the limit.
     @inline(__always)
-    private func grown(_ capacity: Int, toHold needed: Int) -> Int {
+    private static func grown(_ capacity: Int, toHold needed: Int, limit: Int) -> Int {
         Swift.min(Swift.max(limit, needed), Swift.max(needed, 2 * capacity))
     }
 
@@ -39,12 +39,12 @@ struct KeptValues: Sendable {
     @inline(__always)
     mutating func append(_ x: Double) {
         if !isWide, let s = Self.small(x) {
-            if small.count == small.capacity { small.reserveCapacity(grown(small.capacity, toHold: small.count + 1)) }
+            if small.count == small.capacity { small.reserveCapacity(Self.grown(small.capacity, toHold: small.count + 1, limit: limit)) }
             small.append(s)
             return
         }
         if !isWide { widen(toHold: small.count + 1) }
-        if wide.count == wide.capacity { wide.reserveCapacity(grown(wide.capacity, toHold: wide.count + 1)) }
+        if wide.count == wide.capacity { wide.reserveCapacity(Self.grown(wide.capacity, toHold: wide.count + 1, limit: limit)) }
         wide.append(x)
     }
 
@@ -54,39 +54,37 @@ struct KeptValues: Sendable {
     mutating func append(count: Int, _ value: (Int) -> Double?) {
         var k = 0
         if !isWide {
-            let start = small.count
-            if small.capacity < start + count { small.reserveCapacity(grown(small.capacity, toHold: start + count)) }
-            small.append(contentsOf: repeatElement(0, count: count))
-            var end = start
-            small.withUnsafeMutableBufferPointer { kept in
-                while k < count {
-                    if let x = value(k), !x.isNaN {
-                        guard let s = Self.small(x) else { return }  // widen, then go on from k
-                        kept[end] = s
-                        end &+= 1
-                    }
-                    k &+= 1
-                }
-            }
-            small.removeLast(start + count - end)
+            k = Self.fill(&small, count: count, from: 0, limit: limit, value, keeping: Self.small)
             if k == count { return }
-            widen(toHold: end + count - k)
+            widen(toHold: small.count + count - k)
         }
-        let start = wide.count
-        let remaining = count - k
-        if wide.capacity < start + remaining { wide.reserveCapacity(grown(wide.capacity, toHold: start + remaining)) }
-        wide.append(contentsOf: repeatElement(0, count: remaining))
-        var end = start
-        wide.withUnsafeMutableBufferPointer { kept in
+        _ = Self.fill(&wide, count: count, from: k, limit: limit, value) { $0 }
+    }
+
+    /// Appends `keeping(value(k))` for k from `start` to `storage`, skipping nil and NaN and
+    /// stopping at the first value `keeping` refuses; returns that k, or `count`.
+    @inline(__always)
+    private static func fill<Kept: AdditiveArithmetic>(
+        _ storage: inout [Kept], count: Int, from start: Int, limit: Int,
+        _ value: (Int) -> Double?, keeping: (Double) -> Kept?) -> Int {
+        let first = storage.count, room = count - start
+        if storage.capacity < first + room {
+            storage.reserveCapacity(grown(storage.capacity, toHold: first + room, limit: limit))
+        }
+        storage.append(contentsOf: repeatElement(.zero, count: room))
+        var k = start, end = first
+        storage.withUnsafeMutableBufferPointer { kept in
             while k < count {
                 if let x = value(k), !x.isNaN {
-                    kept[end] = x
+                    guard let v = keeping(x) else { return }
+                    kept[end] = v
                     end &+= 1
                 }
                 k &+= 1
             }
         }
-        wide.removeLast(start + remaining - end)
+        storage.removeLast(first + room - end)
+        return k
     }
 
     /// Moves the small values to doubles, with room for `needed` values.
