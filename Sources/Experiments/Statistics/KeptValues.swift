@@ -115,8 +115,7 @@ struct KeptValues: Sendable {
     /// count table, without sorting or laying out doubles.
     func summary() -> Summary {
         guard !isWide else { return Summary(values: wide) }
-        var table = CountTable()
-        for s in small { table.add(index: Int(s)) }
+        let table = CountTable(small)
         return table.isDense ? Summary(counted: table) : Summary(values: small.map(Double.init))
     }
 
