@@ -51,13 +51,6 @@ public struct ReplicationResult: Sendable, Equatable {
     public var netValue: Double { valueRealized - cost }
     public var roi: Double? { cost > 0 ? netValue / cost : nil }
 
-    /// Every column's value in `ReplicationMetric` order, for code that reads them all: one
-    /// call, where a call of `value(of:)` per column from another module copies the whole
-    /// result (and retains its series) each time.
-    public var metricValues: [Double?] {
-        ReplicationMetric.allCases.map { value(of: $0) }
-    }
-
     /// The value of one column of `replications.csv`; nil where the figure is undefined.
     public func value(of metric: ReplicationMetric) -> Double? {
         switch metric {

@@ -43,11 +43,11 @@ public struct EntityTable<Element: BitwiseCopyable>: RandomAccessCollection {
     public subscript(index: Int) -> Element {
         unsafeAddress {
             precondition(UInt(bitPattern: index) < UInt(bitPattern: _count), "entity index out of range")
-            return UnsafePointer(buffer.events + index)
+            return UnsafePointer(buffer.slots + index)
         }
         nonmutating unsafeMutableAddress {
             precondition(UInt(bitPattern: index) < UInt(bitPattern: _count), "entity index out of range")
-            return buffer.events + index
+            return buffer.slots + index
         }
     }
 
@@ -59,7 +59,7 @@ public struct EntityTable<Element: BitwiseCopyable>: RandomAccessCollection {
         if _count == buffer.capacity || !isKnownUniquelyReferenced(&buffer) {
             buffer = buffer.copy(count: _count, capacity: _count == buffer.capacity ? 2 &* buffer.capacity : buffer.capacity)
         }
-        buffer.events[_count] = row
+        buffer.slots[_count] = row
         _count &+= 1
     }
 

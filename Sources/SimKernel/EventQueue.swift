@@ -66,7 +66,7 @@ public struct EventQueue<Payload: BitwiseCopyable> {
     @usableFromInline
     var buffer: PlainBuffer<ScheduledEvent<Payload>>
 
-    /// `buffer.events[0..<_count]` is the heap, in level order (the children of `i` are at
+    /// `buffer.slots[0..<_count]` is the heap, in level order (the children of `i` are at
     /// `2i + 1` and `2i + 2`), its root included even when that slot is vacant.
     @usableFromInline
     var _count: Int
@@ -108,10 +108,10 @@ public struct EventQueue<Payload: BitwiseCopyable> {
     /// - Complexity: O(1)
     @inlinable
     public var nextTime: Double? {
-        guard rootIsVacant else { return _count > 0 ? buffer.events[0].time : nil }
+        guard rootIsVacant else { return _count > 0 ? buffer.slots[0].time : nil }
         // The root's children head their subtrees.
         guard _count > 1 else { return nil }
-        let heap = buffer.events
+        let heap = buffer.slots
         return _count > 2 && heap[2].runsBefore(heap[1]) ? heap[2].time : heap[1].time
     }
 
@@ -133,7 +133,7 @@ public struct EventQueue<Payload: BitwiseCopyable> {
         if _count == buffer.capacity || !isKnownUniquelyReferenced(&buffer) {
             buffer = buffer.copy(count: _count, capacity: _count == buffer.capacity ? 2 &* buffer.capacity : buffer.capacity)
         }
-        let heap = buffer.events
+        let heap = buffer.slots
         var hole = _count
         _count &+= 1
         while hole > 0 {
@@ -154,7 +154,7 @@ public struct EventQueue<Payload: BitwiseCopyable> {
         guard _count > 0 else { return nil }
         // Read only: the slot is mended by whoever comes next.
         rootIsVacant = true
-        return buffer.events[0]
+        return buffer.slots[0]
     }
 
     /// Removes the vacant root for good: the last event moves down from there.
@@ -166,14 +166,14 @@ public struct EventQueue<Payload: BitwiseCopyable> {
         if !isKnownUniquelyReferenced(&buffer) {
             buffer = buffer.copy(count: _count &+ 1, capacity: buffer.capacity)
         }
-        siftDown(buffer.events[_count])
+        siftDown(buffer.slots[_count])
     }
 
     /// Puts `event` in the root slot (which must be free to overwrite) and moves it down over
-    /// `buffer.events[0..<_count]` until it runs before both its children.
+    /// `buffer.slots[0..<_count]` until it runs before both its children.
     @inlinable @inline(__always)
     mutating func siftDown(_ event: ScheduledEvent<Payload>) {
-        let heap = buffer.events
+        let heap = buffer.slots
         let n = _count
         var hole = 0
         while true {
@@ -195,9 +195,9 @@ public struct EventQueue<Payload: BitwiseCopyable> {
     @inlinable
     public mutating func popNext(notAfter horizon: Double) -> ScheduledEvent<Payload>? {
         if rootIsVacant { fillVacantRoot() }
-        guard _count > 0 && buffer.events[0].time <= horizon else { return nil }
+        guard _count > 0 && buffer.slots[0].time <= horizon else { return nil }
         rootIsVacant = true
-        return buffer.events[0]
+        return buffer.slots[0]
     }
 
     /// Removes every pending event and restarts the sequence numbers, keeping the capacity, so
@@ -219,7 +219,7 @@ extension EventQueue {
     ///
     /// - Complexity: O(`count`)
     func satisfiesHeapOrder() -> Bool {
-        let heap = buffer.events
+        let heap = buffer.slots
         for index in 1..<Swift.max(1, _count) where heap[index].runsBefore(heap[(index - 1) / 2]) {
             if rootIsVacant && index <= 2 { continue }
             return false

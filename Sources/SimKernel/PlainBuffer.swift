@@ -9,25 +9,25 @@
 /// copy it (`copy(count:capacity:)`).
 @usableFromInline
 final class PlainBuffer<Element: BitwiseCopyable> {
-    @usableFromInline let events: UnsafeMutablePointer<Element>
+    @usableFromInline let slots: UnsafeMutablePointer<Element>
     @usableFromInline let capacity: Int
 
     @inlinable
     init(capacity: Int) {
         self.capacity = capacity
-        events = .allocate(capacity: capacity)
+        slots = .allocate(capacity: capacity)
     }
 
     /// A new buffer with room for `capacity` and the first `count` values of this one.
     @inlinable
     func copy(count: Int, capacity newCapacity: Int) -> PlainBuffer<Element> {
         let copy = PlainBuffer(capacity: Swift.max(newCapacity, count))
-        copy.events.update(from: events, count: count)
+        copy.slots.update(from: slots, count: count)
         return copy
     }
 
     @inlinable
     deinit {
-        events.deallocate()
+        slots.deallocate()
     }
 }

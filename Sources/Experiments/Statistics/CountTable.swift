@@ -105,9 +105,11 @@ struct CountTable: Sendable {
         }
     }
 
-    /// numpy's linear percentile of the sorted values the table stands for, to the bit.
-    func percentile(_ q: Double) -> Double {
-        Percentile.linear(count: n, q, orderStatistic: orderStatistics)
+    /// numpy's linear percentiles of the sorted values the table stands for, to the bit (the
+    /// running totals built once for all of them).
+    func percentiles(_ qs: [Double]) -> [Double] {
+        let orderStatistic = orderStatistics
+        return qs.map { Percentile.linear(count: n, $0, orderStatistic: orderStatistic) }
     }
 
     /// Whether summarizing from the table beats sorting the values: its scans cost about two

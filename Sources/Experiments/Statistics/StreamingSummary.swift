@@ -173,7 +173,7 @@ public struct StreamingSummary: Sendable {
             return kept.summary()
         case .counts:
             guard table.n > 0 else { return result }
-            percentiles = levels.map(table.percentile)
+            percentiles = table.percentiles(levels)
             (result.n, result.min, result.max) = (table.n, table.min, table.max)
             let moments = table.moments
             (result.mean, m2) = (moments.mean, moments.m2)
