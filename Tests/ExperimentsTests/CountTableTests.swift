@@ -43,8 +43,27 @@ import SimKernel
             let stop = table.add(count: block.count, from: 0) { block[$0] }
             #expect(stop == 400, "stopper \(stopper)")
             for x in block[0..<400] { if let x, let i = CountTable.index(x) { oneByOne.add(index: i) } }
-            #expect(table.counts == oneByOne.counts && table.n == oneByOne.n && table.n == 398)
+            #expect(table.counts == oneByOne.counts && table.base == oneByOne.base && table.n == oneByOne.n && table.n == 398)
         }
+    }
+
+    /// A table spans its values, not 0 up to them: a figure that is 57,600 in every replication
+    /// (a cumulative cost in whole k$) takes one entry; values arriving in descending order
+    /// widen it downwards, by doubling, and it still stands for the sorted values.
+    @Test func aTableSpansOnlyItsValues() {
+        let constant = CountTable([UInt16](repeating: 57_600, count: 1_000))
+        #expect(constant.counts == [1_000] && constant.base == 57_600)
+        #expect(Summary(counted: constant) == Summary(values: [Double](repeating: 57_600, count: 1_000)))
+        var descending = CountTable()
+        let values = (0..<3_000).map { Double(60_000 - 20 * $0) }
+        for x in values { descending.add(index: CountTable.index(x)!) }
+        #expect(descending.base <= 60_000 - 20 * 2_999 && descending.counts.count <= 2 * 20 * 3_000)
+        #expect(descending.sortedValues == values.sorted())
+        #expect(Summary(counted: descending) == Summary(values: values))
+        let block = [70.0, 3, 65_535, 0, 3]
+        var streamed = CountTable()
+        #expect(streamed.add(count: block.count, from: 0) { block[$0] } == block.count)
+        #expect(streamed.sortedValues == block.sorted() && streamed.min == 0 && streamed.max == 65_535)
     }
 
     /// Past the exact limit a figure of counts keeps exact percentiles and the exact mean; a

@@ -6,8 +6,11 @@
 /// are, and the mean and variance come from exact integer sums rather than a running update,
 /// so adding a value is one increment.
 struct CountTable: Sendable {
-    /// `counts[v]`: how often v occurred; no longer than the largest value plus one.
+    /// `counts[v - base]`: how often v occurred, for v from `base` to the largest value.
     private(set) var counts: [Int] = []
+    /// The smallest value the table has room for: a figure of large but close counts (a
+    /// cumulative cost in whole k$: 57,600 in every replication) needs one entry, not 57,601.
+    private(set) var base = 0
     private(set) var n = 0
 
     /// `x` as a table index, or nil when it is not a whole number in [0, 65536) or is −0 (whose
@@ -27,23 +30,53 @@ struct CountTable: Sendable {
 
     init() {}
 
-    /// The table of values already known to fit, in one pass into storage sized once (adding
-    /// them one by one checked the storage's uniqueness per value).
+    /// The table of values already known to fit, from the smallest to the largest, in one
+    /// pass into storage sized once (adding them one by one checked the storage's uniqueness
+    /// per value).
     init(_ values: [UInt16]) {
-        guard let largest = values.max() else { return }
-        var counts = [Int](repeating: 0, count: Int(largest) + 1)
+        guard var smallest = values.first else { return }
+        var largest = smallest
+        for v in values {
+            smallest = Swift.min(smallest, v)
+            largest = Swift.max(largest, v)
+        }
+        let base = Int(smallest)
+        var counts = [Int](repeating: 0, count: Int(largest) - base + 1)
         counts.withUnsafeMutableBufferPointer { table in
-            for v in values { table[Int(v)] &+= 1 }
+            for v in values { table[Int(v) &- base] &+= 1 }
         }
         self.counts = counts
+        self.base = base
         n = values.count
+    }
+
+    /// Calls `body` with each value present and how often it occurred, in ascending order.
+    @inline(__always)
+    func forEachValue(_ body: (_ value: Int, _ count: Int) -> Void) {
+        for (offset, count) in counts.enumerated() where count > 0 { body(base &+ offset, count) }
     }
 
     @inline(__always)
     mutating func add(index i: Int) {
-        if i >= counts.count { counts.append(contentsOf: repeatElement(0, count: i + 1 - counts.count)) }
-        counts[i] &+= 1
+        if UInt(bitPattern: i &- base) >= UInt(counts.count) { makeRoom(for: i) }
+        counts[i &- base] &+= 1
         n &+= 1
+    }
+
+    /// Widens the table to hold value `i`: from `i` up when it is empty, down when `i` is below
+    /// the base, and up otherwise. Downwards it grows by at least its own size (but not below
+    /// 0), so that values arriving in descending order do not shift the table once each.
+    private mutating func makeRoom(for i: Int) {
+        if counts.isEmpty {
+            base = i
+            counts = [0]
+        } else if i < base {
+            let newBase = Swift.max(0, Swift.min(i, base - counts.count))
+            counts.insert(contentsOf: repeatElement(0, count: base - newBase), at: 0)
+            base = newBase
+        } else {
+            counts.append(contentsOf: repeatElement(0, count: i - base + 1 - counts.count))
+        }
     }
 
     /// Adds `value(k)` for k from `start` while each is nil, NaN (both skipped) or a table
@@ -52,27 +85,28 @@ struct CountTable: Sendable {
     mutating func add(count: Int, from start: Int, _ value: (Int) -> Double?) -> Int {
         var k = start
         while true {
-            var beyond = -1  // a value past the table's end, to make room for
+            var outside = -1  // a value outside the table, to make room for
             var added = 0
+            let base = self.base
             counts.withUnsafeMutableBufferPointer { table in
                 while k < count {
                     if let x = value(k), !x.isNaN {
                         guard let i = Self.index(x) else { return }
-                        guard i < table.count else { beyond = i; return }
-                        table[i] &+= 1
+                        guard UInt(bitPattern: i &- base) < UInt(table.count) else { outside = i; return }
+                        table[i &- base] &+= 1
                         added &+= 1
                     }
                     k &+= 1
                 }
             }
             n &+= added
-            guard beyond >= 0 else { return k }
-            counts.append(contentsOf: repeatElement(0, count: beyond + 1 - counts.count))
+            guard outside >= 0 else { return k }
+            makeRoom(for: outside)
         }
     }
 
-    var min: Double? { counts.firstIndex { $0 > 0 }.map(Double.init) }
-    var max: Double? { counts.lastIndex { $0 > 0 }.map(Double.init) }
+    var min: Double? { counts.firstIndex { $0 > 0 }.map { Double(base + $0) } }
+    var max: Double? { counts.lastIndex { $0 > 0 }.map { Double(base + $0) } }
 
     /// The mean, the correctly rounded S/n of the exact integer sum S (exact in a double up to
     /// 2^53, far beyond any run's n × 65535), and m2 = Σ (x − mean)² summed value by value in
@@ -80,10 +114,10 @@ struct CountTable: Sendable {
     var moments: (mean: Double, m2: Double) {
         guard n > 0 else { return (0, 0) }
         var sum = 0
-        for (v, c) in counts.enumerated() where c > 0 { sum &+= v &* c }
+        forEachValue { v, c in sum &+= v &* c }
         let mean = Double(sum) / Double(n)
         var m2 = 0.0
-        for (v, c) in counts.enumerated() where c > 0 {
+        forEachValue { v, c in
             let d = Double(v) - mean
             m2 += Double(c) * d * d
         }
@@ -94,14 +128,15 @@ struct CountTable: Sendable {
     /// built once: a summary asks for a dozen.
     var orderStatistics: (Int) -> Double {
         var ends = counts
-        for v in ends.indices.dropFirst() { ends[v] &+= ends[v - 1] }  // ends[v]: values ≤ v
+        for v in ends.indices.dropFirst() { ends[v] &+= ends[v - 1] }  // ends[v]: values ≤ base + v
+        let base = self.base
         return { k in
             var low = 0, high = ends.count - 1
             while low < high {
                 let mid = (low + high) / 2
                 if ends[mid] > k { high = mid } else { low = mid + 1 }
             }
-            return Double(low)
+            return Double(base + low)
         }
     }
 
@@ -113,18 +148,16 @@ struct CountTable: Sendable {
     }
 
     /// Whether summarizing from the table beats sorting the values: its scans cost about two
-    /// instructions per entry (the largest value plus one) and five per value, the radix sort
-    /// about eighty per value, so a table up to 16 entries per value is still the cheaper.
-    /// (Cumulative costs in whole k$ run to tens of thousands: counts, but sparse ones.)
+    /// instructions per entry (from the smallest value to the largest) and five per value, the
+    /// radix sort about eighty per value, so a table up to 16 entries per value is still the
+    /// cheaper.
     var isDense: Bool { counts.count <= 16 * n }
 
     /// The values in ascending order.
     var sortedValues: [Double] {
         var sorted: [Double] = []
         sorted.reserveCapacity(n)
-        for (value, count) in counts.enumerated() where count > 0 {
-            sorted.append(contentsOf: repeatElement(Double(value), count: count))
-        }
+        forEachValue { value, count in sorted.append(contentsOf: repeatElement(Double(value), count: count)) }
         return sorted
     }
 }

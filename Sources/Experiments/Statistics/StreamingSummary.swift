@@ -100,7 +100,7 @@ public struct StreamingSummary: Sendable {
         n = table.n
         min = table.min ?? .infinity
         max = table.max ?? -.infinity
-        for (value, count) in table.counts.enumerated() {
+        table.forEachValue { value, count in
             for _ in 0..<count { sketch.add(Double(value)) }
         }
         table = CountTable()

@@ -131,13 +131,13 @@ private struct CountedValues: AscendingValues {
     /// every addition is exact.
     func sum() -> Double {
         var sum = 0
-        for (value, count) in table.counts.enumerated() { sum &+= value &* count }
+        table.forEachValue { value, count in sum &+= value &* count }
         return Double(sum)
     }
 
     func deviationSums(around mean: Double) -> (deviations: Double, squares: Double) {
         var deviations = 0.0, squares = 0.0
-        for (value, count) in table.counts.enumerated() where count > 0 {
+        table.forEachValue { value, count in
             let d = Double(value) - mean, square = d * d
             for _ in 0..<count {
                 deviations += d
