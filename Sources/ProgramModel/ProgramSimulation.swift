@@ -51,11 +51,11 @@ public struct ProgramSimulation {
     var g0WaitSum = 0.0, g0Count = 0
     var g1WaitSum = 0.0, g1Count = 0
     /// The month-end values recorded as the replication runs, one row of `monthCount` per
-    /// series (`monthEnds[series.rawValue * monthCount + month - 1]`), cut into the result's
-    /// series at the end: a store per value rather than an append to each series every month.
+    /// series (`monthEnds[series.rawValue * monthCount + month - 1]`), copied into the result at
+    /// the end: a store per value rather than an append to each series every month.
     var monthEnds: [Double]
     /// Month-end series that the scenario alone fixes, the same in every replication (see
-    /// `fixedSeries`): shared by every result instead of appended to month by month.
+    /// `fixedSeries`): computed once, and copied into each result rather than recorded month by month.
     let squadsAvailableSeries: [Double]
     let squadCostSeries: [Double]?
     var nextMonth = 1
@@ -298,27 +298,22 @@ public struct ProgramSimulation {
     mutating func finish() -> ReplicationResult {
         var r = result
         let n = monthCount
-        r.series = []
-        r.series.reserveCapacity(SeriesMetric.allCases.count)
-        for metric in SeriesMetric.allCases {
-            switch metric {
-            case .squadsAvailable:
-                r.series.append(squadsAvailableSeries)
-            case .cumulativeCost where squadCostSeries != nil:
-                r.series.append(squadCostSeries.unsafelyUnwrapped)
-            case .useCasesValuedWithin:
-                var within = 0, valued: [Double] = []
-                valued.reserveCapacity(n)
-                for m in stride(from: 1, through: n, by: 1) {
-                    within += valuedByMonth[m]
-                    valued.append(Double(within))
-                }
-                r.series.append(valued)
-            default:
-                let row = metric.rawValue * n
-                r.series.append(Array(monthEnds[row..<(row + n)]))
+        // A copy: the table is reused by the next replication.
+        var values = monthEnds.withUnsafeBufferPointer { Array($0) }
+        values.withUnsafeMutableBufferPointer { table in
+            func row(_ metric: SeriesMetric) -> UnsafeMutableBufferPointer<Double> {
+                UnsafeMutableBufferPointer(rebasing: table[(metric.rawValue * n)..<((metric.rawValue + 1) * n)])
+            }
+            _ = row(.squadsAvailable).update(fromContentsOf: squadsAvailableSeries)
+            if let squadCostSeries { _ = row(.cumulativeCost).update(fromContentsOf: squadCostSeries) }
+            let valued = row(.useCasesValuedWithin)
+            var within = 0
+            for m in stride(from: 1, through: n, by: 1) {
+                within += valuedByMonth[m]
+                valued[m - 1] = Double(within)
             }
         }
+        r.monthEnds = MonthEndSeries(months: n, values: values)
         r.useCases = useCases.count
         for u in useCases {
             if u.stage == .deferred { r.deferred += 1 }

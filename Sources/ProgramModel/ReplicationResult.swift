@@ -37,21 +37,24 @@ public struct ReplicationResult: Sendable, Equatable {
     public var meanPilotMonths: Double? = nil
     public var meanScaleUpMonths: Double? = nil
     public var meanRolloutMonths: Double? = nil
-    /// Month-end values for months 1...⌊horizon⌋, indexed `[metric.rawValue][month - 1]`.
-    public var series: [[Double]] = []
+    /// Month-end values for months 1...⌊horizon⌋.
+    public var monthEnds = MonthEndSeries()
 
     public init() {}
 
-    public var pilotToProductionRate: Double? {
+    @inlinable public var pilotToProductionRate: Double? {
         pilotsStarted > 0 ? Double(reachedProduction) / Double(pilotsStarted) : nil
     }
-    public var pilotToScaleRate: Double? {
+    @inlinable public var pilotToScaleRate: Double? {
         pilotsStarted > 0 ? Double(scaled) / Double(pilotsStarted) : nil
     }
-    public var netValue: Double { valueRealized - cost }
-    public var roi: Double? { cost > 0 ? netValue / cost : nil }
+    @inlinable public var netValue: Double { valueRealized - cost }
+    @inlinable public var roi: Double? { cost > 0 ? netValue / cost : nil }
 
     /// The value of one column of `replications.csv`; nil where the figure is undefined.
+    /// (Inlinable: a run reads every figure of every result through it, and a call across
+    /// modules copied the whole result each time.)
+    @inlinable
     public func value(of metric: ReplicationMetric) -> Double? {
         switch metric {
         case .useCases: Double(useCases)

@@ -71,4 +71,22 @@ import SimKernel
         #expect(reals.keptBytes <= limit * 8 * 101 / 100)
         #expect(counts.keptBytes >= limit * 2 && reals.keptBytes >= limit * 8)
     }
+
+    /// A run that knows its replications reserves room for the values it will keep (no more
+    /// than the limit, and for doubles too once a figure widens), so storage is allocated once.
+    @Test func reservedStorageIsAllocatedOnce() {
+        for (expected, kept) in [(20_000, 20_000), (1_000_000, 50_000)] {
+            var counts = StreamingSummary(exactLimit: 50_000, reserving: expected)
+            var reals = StreamingSummary(exactLimit: 50_000, reserving: expected)
+            // 1% for the allocator's rounding, as above.
+            let reserved = counts.keptBytes
+            #expect(reserved >= kept * 2 && reserved <= kept * 2 * 101 / 100, "expected \(expected)")
+            counts.add(count: 300) { Double($0 % 5) }
+            reals.add(count: 300) { Double($0) + 0.25 }
+            #expect(counts.keptBytes == reserved, "expected \(expected)")
+            #expect(reals.keptBytes >= kept * 8 && reals.keptBytes <= kept * 8 * 101 / 100, "expected \(expected)")
+            let summary = reals.summary()
+            #expect(summary == Summary(values: (0..<300).map { Double($0) + 0.25 }))
+        }
+    }
 }

@@ -30,10 +30,10 @@ struct CapacityPlanTests {
         #expect(close(r.squadUtilization, 9.0 / 117, exactTolerance))
         #expect(close(r.squadCost, 1170, exactTolerance))
         #expect(close(r.cost, 1170, exactTolerance))
-        let available = r.series[SeriesMetric.squadsAvailable.rawValue]
+        let available = r.monthEnds[.squadsAvailable]
         #expect(available[0] == 1 && available[1] == 1 && available[2] == 2 && available[59] == 2)
         // Month 1: 10; month 3 (after the join at 3): 30; then 20 per month: 50 at month 4.
-        let cost = r.series[SeriesMetric.cumulativeCost.rawValue]
+        let cost = r.monthEnds[.cumulativeCost]
         #expect(close(cost[0], 10, exactTolerance) && close(cost[2], 30, exactTolerance)
                 && close(cost[3], 50, exactTolerance))
     }

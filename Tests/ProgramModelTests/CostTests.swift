@@ -46,14 +46,14 @@ struct CostTests {
             #expect(close(r.roi, (4340 - 756) / 756.0, exactTolerance))
 
             // Month-end series: the state after all events at t ≤ m.
-            let cumulativeCost = r.series[SeriesMetric.cumulativeCost.rawValue]
+            let cumulativeCost = r.monthEnds[.cumulativeCost]
             #expect(cumulativeCost.count == 60)
             #expect(close(cumulativeCost[0], 10, exactTolerance))        // month 1
             #expect(close(cumulativeCost[4], 30 + 15 * 2, exactTolerance)) // month 5
             #expect(close(cumulativeCost[9], 90 + 18 * 3, exactTolerance)) // month 10
             #expect(close(cumulativeCost[11], 180, exactTolerance))      // month 12
             #expect(close(cumulativeCost[59], 756, exactTolerance))      // month 60
-            #expect(r.series[SeriesMetric.squadsAvailable.rawValue] == Array(repeating: 1, count: 60))
+            #expect(r.monthEnds[.squadsAvailable] == Array(repeating: 1, count: 60))
         }
     }
 
@@ -129,7 +129,7 @@ struct CostTests {
         let costly = runReplications(paid, seed: 4, count: 30)
         for (a, b) in zip(free, costly) {
             #expect(a.valueRealized == b.valueRealized)
-            #expect(a.series[SeriesMetric.cumulativeValue.rawValue] == b.series[SeriesMetric.cumulativeValue.rawValue])
+            #expect(a.monthEnds[.cumulativeValue] == b.monthEnds[.cumulativeValue])
             #expect(b.cost > a.cost && b.npv < a.npv)
         }
     }

@@ -164,7 +164,7 @@ struct DeterministicPathTests {
         // The one use case reaches value 13 months after its arrival on the path of (b).
         var federated = deterministicScenario()
         federated.governance.style = .federated
-        let valued = runOnce(federated).series[SeriesMetric.useCasesValuedWithin.rawValue]
+        let valued = runOnce(federated).monthEnds[.useCasesValuedWithin]
         #expect(valued.count == 60 && valued[11] == 0 && valued[12] == 1 && valued[59] == 1)
         // Nothing finished, nothing to average: empty, not 0.
         var none = deterministicScenario()

@@ -34,7 +34,7 @@ import SimKernel
         #expect(sim.useCases.allSatisfy { $0.stage == .decommissioned })
         #expect(r.reachedProduction == 3 && r.adoptionStalled == 3 && r.scaled == 0)
         #expect(r.valueRealized == 0 && r.timeToFirstValueMonths == nil)
-        #expect(r.series[SeriesMetric.productionSystems.rawValue].last == 0)
+        #expect(r.monthEnds[.productionSystems].last == 0)
         // Counterfactual: every phase succeeds, L = 0, 1, 2.
         let (rOK, tOK) = traced(scenario(misalignedAdoption: 1, useCases: 3, squads: 1))
         #expect(tOK.named("scale_up_start").map { $0.number("production_systems") } == [0, 1, 2])
@@ -69,7 +69,7 @@ import SimKernel
         }
         #expect(keptShare > 0 && decommissioned > 0, "kept \(keptShare), decommissioned \(decommissioned)")
         #expect(close(r2.valueRealized, value))
-        #expect(r2.series[SeriesMetric.productionSystems.rawValue].last == Double(40 - decommissioned))
+        #expect(r2.monthEnds[.productionSystems].last == Double(40 - decommissioned))
     }
 
     /// Drift cuts value by driftValueLoss until retrained; a drift while drifted has no effect;

@@ -81,6 +81,6 @@ private func problems(_ body: String) -> [String] {
         var sim = ProgramSimulation(scenario: s)
         let r = sim.run(seed: 3, replication: 0)
         #expect(r.cost.isFinite && r.npv.isFinite)
-        #expect(r.series.allSatisfy { $0.count == 1200 })
+        #expect(r.monthEnds.months == 1200)
     }
 }

@@ -30,7 +30,7 @@ import SimKernel
         // 50 + 100·(t − 6) = 10·t at t = 55/9.
         #expect(close(r.breakEvenMonth, 55.0 / 9))
         #expect(close(r.squadUtilization, 3.0 / 60))
-        #expect(r.series[SeriesMetric.cumulativeValue.rawValue][4] == 10)   // month 5
+        #expect(r.monthEnds[.cumulativeValue][4] == 10)   // month 5
     }
 
     /// Whatever is under way at the horizon is censored: a successful pilot in audit, at G1,

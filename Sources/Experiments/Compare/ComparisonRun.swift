@@ -117,7 +117,7 @@ public enum ComparisonRun {
             let end = rule.nextBlockEnd(after: done)
             progress?(.started(label: "to \(end)" + standing, total: scenarios.count * (end - done)))
             do {
-                for (i, run) in inStep.enumerated() { keep(i, try run.advance(to: end)) }
+                for (i, run) in inStep.enumerated() { try run.advance(to: end) { keep(i, $0) } }
             } catch {
                 progress?(.finished)
                 throw error

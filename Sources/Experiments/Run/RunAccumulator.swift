@@ -13,43 +13,83 @@ public struct RunAccumulator: Sendable {
     private let months: Int
     /// The section 7 figures first, then the month-end series month by month.
     private var figures: [StreamingSummary]
+    /// The last chunk's values, column by column (see `layOut`).
+    private var columns: [Double] = []
     public private(set) var replications = 0
 
     private static let metricCount = ReplicationMetric.allCases.count
     private static let seriesCount = SeriesMetric.allCases.count
 
-    public init(months: Int, exactLimit: Int = StreamingSummary.defaultExactLimit) {
+    /// - Parameter expected: the replications to come, when known: each figure reserves room
+    ///   for the values it will keep, instead of growing (and copying) as they come.
+    public init(months: Int, exactLimit: Int = StreamingSummary.defaultExactLimit, expected: Int? = nil) {
         self.months = months
-        figures = Array(repeating: StreamingSummary(exactLimit: exactLimit),
-                        count: Self.metricCount + months * Self.seriesCount)
+        // One summary each (not `Array(repeating:)`, whose copies would share one reserved buffer).
+        figures = (0..<(Self.metricCount + months * Self.seriesCount)).map { _ in
+            StreamingSummary(exactLimit: exactLimit, reserving: expected ?? 0)
+        }
     }
 
 
+    /// Folds in a chunk of results (a few hundred: see `RunInProgress`), in replication order.
     public mutating func add(_ results: [ReplicationResult], threads: Int = 1) {
-        let count = figures.count
+        guard !results.isEmpty else { return }
+        precondition(results[0].monthEnds.months == months, "results of another horizon")
+        let count = figures.count, months = self.months, n = results.count
+        let spacing = Self.columnStride(n)
+        Self.layOut(results, into: &columns)
+        let columns = self.columns
         let workers = ParallelReplications.workerCount(threads: threads, count: count)
         figures.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let figures = buffer
             let fold = { @Sendable (worker: Int) in
-                // Worker w owns figures w, w + workers, …: no two workers touch one summary.
-                // Reading through a buffer pointer borrows each result instead of copying it
-                // (and its series arrays) once per figure.
-                results.withUnsafeBufferPointer { rs in
-                    for i in stride(from: worker, to: count, by: workers) {
-                        if i < Self.metricCount {
-                            let metric = ReplicationMetric(rawValue: i)!
-                            figures[i].add(count: rs.count) { rs[$0].value(of: metric) }
-                        } else {
-                            let j = i - Self.metricCount
-                            let (month, series) = (j / Self.seriesCount, j % Self.seriesCount)
-                            figures[i].add(count: rs.count) { rs[$0].series[series][month] }
-                        }
+                // Worker w takes every workers-th column: no two workers touch one summary.
+                columns.withUnsafeBufferPointer { columns in
+                    for t in stride(from: worker, to: count, by: workers) {
+                        // Columns: the figures of section 7, then month-end value j = t − 39,
+                        // month j % months of series j / months.
+                        let j = t - Self.metricCount
+                        let i = t < Self.metricCount ? t : Self.metricCount + (j % months) * Self.seriesCount + j / months
+                        figures[i].add(count: n) { columns[t &* spacing &+ $0] }
                     }
                 }
             }
             if workers <= 1 { fold(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: fold) }
         }
-        replications += results.count
+        replications += n
+    }
+
+    /// Lays out the chunk's values column by column, into storage kept from one chunk to the
+    /// next (so it stays in cache rather than being mapped afresh): first each section 7
+    /// figure (NaN where undefined, which a summary skips as it skips nil), then each of the
+    /// month-end values; column t holds value t of every result, from `t * columnStride(n)`.
+    ///
+    /// Each figure then reads consecutive doubles. Read where they lie, a figure's values are
+    /// one per result, and the month-end ones one in each of a few hundred arrays about 4 KB
+    /// apart, whose cache lines compete for the same few sets of the L1 cache: they were
+    /// missed about twice per value (valgrind's cache simulation), and reading a section 7
+    /// figure from a result copied the whole result. The copy reads each result once, in order.
+    private static func layOut(_ results: [ReplicationResult], into columns: inout [Double]) {
+        let n = results.count, spacing = columnStride(n), series = results[0].monthEnds.values.count
+        let width = metricCount + series
+        if columns.count < spacing * width { columns = [Double](repeating: 0, count: spacing * width) }
+        columns.withUnsafeMutableBufferPointer { columns in
+            for (k, r) in results.enumerated() {
+                for m in 0..<metricCount { columns[m &* spacing &+ k] = r.value(of: ReplicationMetric(rawValue: m)!) ?? .nan }
+                r.monthEnds.values.withUnsafeBufferPointer { values in
+                    for v in 0..<series { columns[(metricCount &+ v) &* spacing &+ k] = values[v] }
+                }
+            }
+        }
+    }
+
+    /// The distance between columns: n doubles rounded up to an odd number of cache lines.
+    /// Laying out one result writes a value in every column, and columns a power of two of
+    /// lines apart (128 doubles) all fall in a few sets of the L1 cache, which then misses
+    /// nearly every write (valgrind's cache simulation); an odd number of lines spreads them.
+    private static func columnStride(_ n: Int) -> Int {
+        let lines = (n + 7) / 8
+        return 8 * (lines | 1)
     }
 
     /// The mean and 95% half-width of `metric` over the replications added so far.

@@ -3,7 +3,7 @@ import ProgramModel
 
 /// Runs a scenario and writes the five files of a run into `directory/<scenario name>/`.
 ///
-/// Replications are simulated in blocks: each block's rows are streamed to
+/// Replications are simulated in chunks: each chunk's rows are streamed to
 /// `replications.csv` and folded into a `RunAccumulator`, so memory does not grow with the
 /// number of replications. The five files are written into a staging folder and published
 /// together (``StagedFolder``): a kill or a full disk leaves the previous run's set whole.
@@ -16,8 +16,8 @@ public enum RunFiles {
         fileNames.contains(name) || OutputFolder.isReportFile(name)
     }
 
-    /// Replications per block: large enough to keep all threads busy, small enough that a
-    /// block's results (about 2 KB each) stay a few megabytes.
+    /// Replications between the checks of `--precision`: a block (simulated a chunk at a time,
+    /// see ``RunInProgress``).
     public static let blockSize = 4096
 
     public struct Outcome: Sendable {
@@ -53,8 +53,8 @@ public enum RunFiles {
     /// - Parameters:
     ///   - progress: told `started` (the scenario's name), `advanced` and `finished`, also when
     ///     writing fails.
-    ///   - onBlock: sees each block of results in replication order before it is dropped (a
-    ///     comparison keeps its metrics' values for the paired differences).
+    ///   - onBlock: sees the results, a chunk at a time in replication order, before they are
+    ///     dropped (a comparison keeps its metrics' values for the paired differences).
     ///   - stopping: when given, the run goes on in the rule's blocks until its targets are met
     ///     or its cap is reached, and `manifest.replications` should be the cap (the manifest
     ///     written records the replications run and the rule's outcome).
@@ -68,11 +68,11 @@ public enum RunFiles {
         defer { progress?(.finished) }
         let advance = progress.map { handler in { @Sendable (n: Int) in handler(.advanced(by: n)) } }
         let run = try RunInProgress(scenario, manifest: manifest, threads: threads, progress: advance,
-                                    to: directory, exactLimit: exactLimit)
+                                    to: directory, exactLimit: exactLimit,
+                                    expected: stopping == nil ? manifest.replications : nil)
         while run.replications < total {
-            let end = stopping?.nextBlockEnd(after: run.replications) ?? min(run.replications + blockSize, total)
-            let block = try run.advance(to: end)
-            onBlock?(block)
+            let end = stopping?.nextBlockEnd(after: run.replications) ?? total
+            try run.advance(to: end) { onBlock?($0) }
             if let rule = stopping,
                let stop = rule.check(replications: end, estimates: rule.targets.map { run.meanAndHalfWidth($0.metric) }) {
                 return try run.finish(stopping: (rule, stop))

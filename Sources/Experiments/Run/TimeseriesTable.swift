@@ -21,10 +21,10 @@ public enum TimeseriesTable {
 
     /// The table from results held in memory.
     public static func csv(_ results: [ReplicationResult]) -> [UInt8] {
-        let months = results.first?.series.first?.count ?? 0
+        let months = results.first?.monthEnds.months ?? 0
         var column = [Double](repeating: 0, count: results.count)
         return csv(months: months) { month, metric in
-            for (i, r) in results.enumerated() { column[i] = r.series[metric.rawValue][month] }
+            for (i, r) in results.enumerated() { column[i] = r.monthEnds.value(metric, monthIndex: month) }
             return Summary(values: column)
         }
     }

@@ -17,8 +17,10 @@ struct KeptValues: Sendable {
     /// The most values ever kept: the storage never grows beyond it.
     let limit: Int
 
-    init(limit: Int) {
+    /// - Parameter expected: values expected; room for up to `limit` of them is reserved.
+    init(limit: Int, reserving expected: Int = 0) {
         self.limit = limit
+        if expected > 0 { small.reserveCapacity(Swift.min(expected, limit)) }
     }
 
     var count: Int { isWide ? wide.count : small.count }

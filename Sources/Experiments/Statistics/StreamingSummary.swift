@@ -29,9 +29,10 @@ public struct StreamingSummary: Sendable {
     private var min = Double.infinity
     private var max = -Double.infinity
 
-    public init(exactLimit: Int = StreamingSummary.defaultExactLimit) {
+    /// - Parameter reserving: values expected; room for as many as will be kept is reserved.
+    public init(exactLimit: Int = StreamingSummary.defaultExactLimit, reserving expected: Int = 0) {
         self.exactLimit = exactLimit
-        kept = KeptValues(limit: exactLimit)
+        kept = KeptValues(limit: exactLimit, reserving: expected)
     }
 
     /// Undefined (nil) and NaN values are skipped, as `Summary` does.
@@ -73,6 +74,14 @@ public struct StreamingSummary: Sendable {
         }
         if mode == .counts {
             k = table.add(count: count, from: 0, value)
+        }
+        if mode == .sketch {
+            // Past the limit, the common case for figures that are not counts: straight into
+            // the moments and the sketch, without asking each value's mode again.
+            for k in 0..<count {
+                if let x = value(k), !x.isNaN { addToSketch(x) }
+            }
+            return
         }
         while k < count {
             add(value(k))

@@ -1,0 +1,56 @@
+import Testing
+import ProgramModel
+@testable import Experiments
+
+/// The run's statistics, folded chunk by chunk through a column layout, are the summaries of the
+/// values themselves: each figure sees its values in replication order, whatever the chunks and
+/// the threads, and lands in its own row of summary.csv and timeseries.csv.
+@Suite struct RunAccumulatorTests {
+    private static let results: [ReplicationResult] = {
+        var s = Scenario()
+        s.horizonMonths = 30
+        s.portfolio.arrivalsPerMonth = 2.5
+        return ScenarioRunner.run(s, seed: 9, replications: 700, threads: 2)
+    }()
+
+    private func folded(in chunks: [Int], threads: Int) -> (summaries: MetricSummaries, timeseriesCSV: [UInt8]) {
+        let results = Self.results
+        var accumulator = RunAccumulator(months: 30, expected: chunks.count > 2 ? results.count : nil)
+        var start = 0
+        for size in chunks {
+            accumulator.add(Array(results[start..<(start + size)]), threads: threads)
+            start += size
+        }
+        precondition(start == results.count)
+        return accumulator.finish(threads: threads)
+    }
+
+    @Test func foldedFiguresAreTheSummariesOfTheValues() {
+        let results = Self.results
+        let expected = MetricSummaries(results)
+        let expectedTimeseries = TimeseriesTable.csv(results)
+        // An undefined figure (break-even month) among them, so NaN-for-nil in the layout is tried.
+        #expect(results.contains { $0.value(of: .breakEvenMonth) == nil })
+        for (chunks, threads) in [([700], 1), ([128, 128, 128, 128, 128, 60], 1), ([1, 7, 300, 392], 2),
+                                  ([256, 256, 188], 2), (Array(repeating: 100, count: 7), 3)] {
+            let (summaries, timeseries) = folded(in: chunks, threads: threads)
+            #expect(summaries.csv() == expected.csv(), "chunks \(chunks), \(threads) threads")
+            #expect(timeseries == expectedTimeseries, "chunks \(chunks), \(threads) threads")
+        }
+    }
+
+    /// A result's month-end values: a row of months per series, read back by series and month.
+    @Test func monthEndValuesAreWhereTheSeriesSaysTheyAre() {
+        let r = Self.results[3]
+        #expect(r.monthEnds.months == 30 && r.monthEnds.values.count == 30 * SeriesMetric.allCases.count)
+        for metric in SeriesMetric.allCases {
+            let series = r.monthEnds[metric]
+            #expect(series.count == 30)
+            for m in [0, 17, 29] { #expect(series[m] == r.monthEnds.value(metric, monthIndex: m)) }
+        }
+        // Cumulative value never falls, and the fixed series is the one every replication shares.
+        let value = r.monthEnds[.cumulativeValue]
+        #expect(zip(value, value.dropFirst()).allSatisfy { $0 <= $1 })
+        #expect(r.monthEnds[.squadsAvailable] == Self.results[4].monthEnds[.squadsAvailable])
+    }
+}
