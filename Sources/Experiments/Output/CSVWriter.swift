@@ -2,9 +2,10 @@ import StrictJSON
 
 /// Builds a CSV file in memory, field by field, into one reserved byte buffer.
 ///
-/// Result files hold up to millions of numbers, so rows go straight into `[UInt8]` with no
-/// intermediate `String` per row, and doubles print via `description` (shortest text that
-/// reads back to the same double, locale-free); `String(format:)` measured 18× slower.
+/// Result files hold up to millions of numbers, so fields are written straight into the bytes
+/// with no intermediate `String`, and doubles print as `description` prints them (the shortest
+/// text that reads back to the same double, locale-free), by ``ShortestDecimal`` where it can;
+/// `String(format:)` measured 18× slower.
 /// Fields are quoted per RFC 4180 only when they must be. Lines end with `"\n"`.
 ///
 ///     var csv = CSVWriter(header: ["replication", "cost"])
@@ -13,8 +14,12 @@ import StrictJSON
 ///     // "replication,cost\n1,12.5\n2,\n"
 public struct CSVWriter {
     /// The CSV text so far, header included.
-    public var bytes: [UInt8] { output.bytes }
-    private var output = ByteOutput()
+    public var bytes: [UInt8] { Array(storage[..<length]) }
+    /// The text in `storage[..<length]`; the rest is room already allocated. Fields are written
+    /// in place through one buffer pointer: an `append(contentsOf:)` per field cost about a
+    /// hundred instructions (uniqueness, capacity, a generic copy), more than a number's digits.
+    private var storage: [UInt8]
+    private var length = 0
     /// The number of columns, from the header; every row must have this many fields.
     public let columnCount: Int
     private var fieldsInRow = 0
@@ -23,7 +28,7 @@ public struct CSVWriter {
     ///
     /// - Parameter reservingCapacity: bytes to reserve up front (a guess of the file size).
     public init(header: [String], reservingCapacity: Int = 1 << 16) {
-        output.bytes.reserveCapacity(reservingCapacity)
+        storage = [UInt8](repeating: 0, count: Swift.max(64, reservingCapacity))
         columnCount = header.count
         for name in header { field(name) }
         fieldsInRow = columnCount
@@ -32,7 +37,7 @@ public struct CSVWriter {
 
     /// Continues a file whose header was already written (a later block of a streamed file).
     public init(continuingWithColumns columnCount: Int, reservingCapacity: Int = 1 << 16) {
-        output.bytes.reserveCapacity(reservingCapacity)
+        storage = [UInt8](repeating: 0, count: Swift.max(64, reservingCapacity))
         self.columnCount = columnCount
     }
 
@@ -45,9 +50,12 @@ public struct CSVWriter {
         guard let value, value.isFinite else { return }
         if let integral = Self.integralValue(value) {
             appendDigits(integral)
-        } else {
-            // The text of `description`, written without making a String (see ByteOutput).
-            value.write(to: &output)
+            return
+        }
+        let written = write(atMost: ShortestDecimal.maxLength) { ShortestDecimal.write(value, into: $0) ?? 0 }
+        if written == 0 {
+            // Where ShortestDecimal declines: description's own text (rare; see there).
+            append(value.description.utf8)
         }
     }
 
@@ -69,15 +77,16 @@ public struct CSVWriter {
         let needsQuotes = utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"")
             || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
         guard needsQuotes else {
-            output.bytes.append(contentsOf: utf8)
+            append(utf8)
             return
         }
-        output.bytes.append(UInt8(ascii: "\""))
+        var quoted: [UInt8] = [UInt8(ascii: "\"")]
         for byte in utf8 {
-            if byte == UInt8(ascii: "\"") { output.bytes.append(byte) }
-            output.bytes.append(byte)
+            if byte == UInt8(ascii: "\"") { quoted.append(byte) }
+            quoted.append(byte)
         }
-        output.bytes.append(UInt8(ascii: "\""))
+        quoted.append(UInt8(ascii: "\""))
+        append(quoted)
     }
 
     /// Ends the current row.
@@ -86,7 +95,7 @@ public struct CSVWriter {
     public mutating func endRow() {
         precondition(fieldsInRow == columnCount,
                      "CSV row has \(fieldsInRow) fields, header has \(columnCount)")
-        output.bytes.append(UInt8(ascii: "\n"))
+        appendByte(UInt8(ascii: "\n"))
         fieldsInRow = 0
     }
 
@@ -96,8 +105,8 @@ public struct CSVWriter {
     /// - Precondition: no row is half-built.
     public mutating func takeBytes() -> [UInt8] {
         precondition(fieldsInRow == 0, "takeBytes() in the middle of a row")
-        let taken = output.bytes
-        output.bytes.removeAll(keepingCapacity: true)
+        let taken = bytes
+        length = 0
         return taken
     }
 
@@ -112,42 +121,57 @@ public struct CSVWriter {
     @inline(__always)
     private static func integralValue(_ value: Double) -> Int64? { NumberText.integral(value) }
 
+    @inline(__always)
     private mutating func separate() {
-        if fieldsInRow > 0 { output.bytes.append(UInt8(ascii: ",")) }
+        if fieldsInRow > 0 { appendByte(UInt8(ascii: ",")) }
         fieldsInRow += 1
     }
 
-    private mutating func appendDigits(_ value: Int64) {
-        // Digits into a 20-byte buffer on the stack, then one append: appending digit by digit
-        // checked the array's uniqueness and capacity per digit.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-            var magnitude = value.magnitude  // as UInt64, so Int64.min does not overflow
-            var start = 20
-            repeat {
-                start -= 1
-                digits[start] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: magnitude % 10)
-                magnitude /= 10
-            } while magnitude > 0
-            if value < 0 { output.bytes.append(UInt8(ascii: "-")) }
-            output.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start..<20]))
+    /// Lets `body` write up to `room` bytes at the end of the text and keeps the number it
+    /// says it wrote.
+    @inline(__always)
+    private mutating func write(atMost room: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) -> Int {
+        if storage.count - length < room { grow(toHold: length + room) }
+        let start = length
+        let written = storage.withUnsafeMutableBufferPointer { body($0.baseAddress! + start) }
+        precondition(written <= room, "wrote past the room asked for")
+        length += written
+        return written
+    }
+
+    /// Doubles the storage (at least to `needed` bytes).
+    private mutating func grow(toHold needed: Int) {
+        storage.append(contentsOf: repeatElement(0, count: Swift.max(needed, 2 * storage.count) - storage.count))
+    }
+
+    @inline(__always)
+    private mutating func appendByte(_ byte: UInt8) {
+        _ = write(atMost: 1) { $0.pointee = byte; return 1 }
+    }
+
+    private mutating func append<Bytes: Collection>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+        let count = bytes.count
+        _ = write(atMost: count) { out in
+            _ = UnsafeMutableBufferPointer(start: out, count: count).initialize(from: bytes)
+            return count
         }
     }
-}
 
-/// The bytes of a CSV file as a text output stream, so a double writes its shortest text
-/// (`description`'s) straight in: the standard library's `Double.write(to:)` hands its
-/// formatted ASCII to `_writeASCII`, whereas `description` makes a String, on the heap for
-/// most doubles of 16 digits or more. That made formatting a number cost about three times
-/// the digits themselves.
-struct ByteOutput: TextOutputStream {
-    var bytes: [UInt8] = []
-
-    mutating func write(_ string: String) {
-        var string = string
-        string.withUTF8 { bytes.append(contentsOf: $0) }
-    }
-
-    mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) {
-        bytes.append(contentsOf: buffer)
+    @inline(__always)
+    private mutating func appendDigits(_ value: Int64) {
+        // Digits written backwards into the room, then moved to its start: at most 20 bytes.
+        _ = write(atMost: 21) { out in
+            var magnitude = value.magnitude  // as UInt64, so Int64.min does not overflow
+            var end = 21
+            repeat {
+                end -= 1
+                out[end] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            if value < 0 { end -= 1; out[end] = UInt8(ascii: "-") }
+            let count = 21 - end
+            UnsafeMutableRawPointer(out).copyMemory(from: out + end, byteCount: count)  // a memmove
+            return count
+        }
     }
 }

@@ -1,0 +1,130 @@
+/// The text `Double.description` gives a double, for the doubles a result file is mostly made
+/// of (not whole, 0.0001 ≤ |x| < 10¹⁴), in about a third of its instructions.
+///
+/// `description` writes the shortest decimal that reads back as the same double, the closest
+/// to it when several are as short. In that range doubles carry 15 to 17 significant digits
+/// (any decimal of at most 15 comes back from a double unchanged: DBL_DIG), so the shortest
+/// decimal is the first of x correctly rounded to 15, 16 or 17 significant digits that lies
+/// strictly inside x's rounding interval, with its trailing zeros dropped; being correctly
+/// rounded, it is also the closest. Both steps are exact integer arithmetic on x = m·2⁻ᴱ in
+/// 128 bits: D = m·10^q / 2ᴱ rounded, and |D·2ᴱ⁺¹ − 2m·10^q| < 10^q for "inside".
+///
+/// Ties between two decimals that both read back go to the even one, as `description`'s do.
+/// Where the argument needs care it gives up (nil) and the caller writes `description`'s
+/// text: a power of two it cannot write exactly (none in its range), a decimal on the
+/// interval's edge, and rounding up to a power of ten.
+enum ShortestDecimal {
+    /// The most bytes `write` writes: sign, 17 digits, point, and three zeros after it.
+    static let maxLength = 24
+
+    /// 10^0 ... 10^20: a digit count p ≤ 17 and x ≥ 0.0001 ask for at most 20 decimal places.
+    private static let powersOfTen: [UInt128] = (0...20).map { n in (0..<n).reduce(UInt128(1)) { p, _ in p * 10 } }
+    /// 10^0 ... 10^14 as doubles (all exact).
+    private static let decimalPowers: [Double] = (0...14).map { Double(powersOfTen[$0]) }
+
+    /// Writes the text of `x` into `buffer` (room for ``maxLength`` bytes) and returns its
+    /// length; nil (nothing written) where `description`'s text must be asked for.
+    ///
+    /// - Precondition: `x` is finite and not a whole number.
+    @inline(__always)
+    static func write(_ x: Double, into buffer: UnsafeMutablePointer<UInt8>) -> Int? {
+        let a = abs(x)
+        guard a >= 0.0001 && a < 1e14 else { return nil }
+        let bits = a.bitPattern
+        // A power of two has a lopsided interval (half as wide below); in this range every one
+        // is a decimal of at most 13 digits (2^−13 = 0.0001220703125), written exactly.
+        let isPowerOfTwo = bits & ((1 << 52) - 1) == 0
+        let fraction = bits & ((1 << 52) - 1)
+        let m = UInt128(fraction | (1 << 52))
+        let e = 1075 - Int(bits >> 52)  // a = m · 2^−e, and 6 ≤ e ≤ 66 here
+        // Digits before the decimal point (≤ 0 below 1): 10^(before − 1) ≤ a < 10^before. The
+        // doubles nearest 0.1 … 0.0001 lie above them, so comparing with them is exact.
+        var before = 1
+        if a >= 1 {
+            while before < 14 && a >= decimalPowers[before] { before += 1 }
+        } else {
+            before = a >= 0.1 ? 0 : a >= 0.01 ? -1 : a >= 0.001 ? -2 : -3
+        }
+        // Wrapping operators: every value stays far below 2^128 (bounds in the comments), and
+        // the checked ones cost as much as the arithmetic.
+        let mask = (UInt128(1) &<< e) &- 1, half = UInt128(1) &<< (e &- 1)
+        for digits in 15...17 {
+            let places = digits &- before  // 1 ≤ places ≤ 20
+            let unit = powersOfTen[places]
+            let scaled = m &* unit  // < 2^53 · 10^20 < 2^120
+            var d = scaled &>> e
+            let rest = scaled & mask
+            guard !isPowerOfTwo || rest == 0 else { return nil }
+            if rest == half {
+                // A tie, a half-unit from both neighbours: neither lies inside the interval
+                // when a half-unit is at least a half-ulp (try more digits); else both do, and
+                // description takes the even one (x's exact value ends in 5 one digit further:
+                // a large x with a few binary places, like 94525336751638.625 → …638.62).
+                if UInt128(1) &<< e >= unit { continue }
+                if d & 1 == 1 { d &+= 1 }
+            } else if rest > half {
+                d &+= 1
+            }
+            guard d < powersOfTen[digits] else { return nil }  // rounded up to 10^digits
+            // Inside the interval (a − 2^−(e+1), a + 2^−(e+1)), scaled by 10^places · 2^(e+1).
+            let doubled = d &<< (e &+ 1), twice = scaled &<< 1  // both < 2^124
+            let distance = doubled > twice ? doubled &- twice : twice &- doubled
+            guard distance != unit else { return nil }  // on the edge: leave it to description
+            if distance < unit {
+                return format(UInt64(truncatingIfNeeded: d), places: places, negative: x < 0, into: buffer)
+            }
+        }
+        return nil
+    }
+
+    /// "00" to "99": digits are written two at a time.
+    private static let digitPairs: [UInt8] = (0..<100).flatMap { [UInt8(ascii: "0") + UInt8($0 / 10), UInt8(ascii: "0") + UInt8($0 % 10)] }
+
+    /// Writes `digits / 10^places` without trailing zeros: "12.5", "0.0625", "-3.75".
+    @inline(__always)
+    private static func format(_ digits: UInt64, places: Int, negative: Bool,
+                               into buffer: UnsafeMutablePointer<UInt8>) -> Int? {
+        var d = digits, places = places
+        while d % 10 == 0 && places > 0 { d /= 10; places &-= 1 }
+        guard places > 0 else { return nil }  // a whole number: not this function's
+        var scratch: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 20 digits
+        return withUnsafeMutableBytes(of: &scratch) { raw in
+            // The digits, two at a time, from the end of the scratch area backwards.
+            let s = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            var start = 24, v = d
+            digitPairs.withUnsafeBufferPointer { pairs in
+                while v >= 100 {
+                    let pair = Int(truncatingIfNeeded: v % 100) &* 2
+                    v /= 100
+                    start &-= 2
+                    s[start] = pairs[pair]; s[start &+ 1] = pairs[pair &+ 1]
+                }
+                if v >= 10 {
+                    let pair = Int(truncatingIfNeeded: v) &* 2
+                    start &-= 2
+                    s[start] = pairs[pair]; s[start &+ 1] = pairs[pair &+ 1]
+                } else {
+                    start &-= 1
+                    s[start] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: v)
+                }
+            }
+            let count = 24 &- start, whole = count &- places
+            var n = 0
+            if negative { buffer[0] = UInt8(ascii: "-"); n = 1 }
+            if whole <= 0 {  // below 1: "0.", the zeros after the point (0.0625 has one), the digits
+                buffer[n] = UInt8(ascii: "0"); buffer[n &+ 1] = UInt8(ascii: ".")
+                n &+= 2
+                for _ in 0..<(-whole) { buffer[n] = UInt8(ascii: "0"); n &+= 1 }
+                (buffer + n).update(from: s + start, count: count)
+                return n &+ count
+            }
+            let point = n &+ whole
+            (buffer + n).update(from: s + start, count: whole)
+            buffer[point] = UInt8(ascii: ".")
+            let afterPoint: UnsafeMutablePointer<UInt8> = buffer + (point &+ 1)
+            let fractionDigits: UnsafeMutablePointer<UInt8> = s + (start &+ whole)
+            afterPoint.update(from: fractionDigits, count: places)
+            return point &+ 1 &+ places
+        }
+    }
+}
