@@ -25,6 +25,11 @@ import Testing
             (0..<3000).map { _ in -Double(next() % 1000) - 0.5 },            // all negative
             (0..<3000).map { _ in Double(bitPattern: next() >> 1) }.filter { !$0.isNaN },  // any exponent, ±∞
             [Double](repeating: 1.5, count: 100),                          // every digit shared
+            // Skewed, so that buckets are sorted again down to the last digit: a long tail,
+            // a cluster one ulp apart, and a heap of one value beside a few others.
+            (0..<20_000).map { _ in Double(next() % 1_000_000 + 1).squareRoot() * Double(1 << (next() % 20)) },
+            (0..<20_000).map { _ in 1.0 + Double(next() % 3000) * Double.ulpOfOne },
+            [Double](repeating: 7.25, count: 10_000) + (0..<300).map { _ in Double(next() % 100) + 0.5 },
             [3, 1, 2],
             [],
         ]
