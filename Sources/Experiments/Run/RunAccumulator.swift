@@ -46,8 +46,8 @@ public struct RunAccumulator: Sendable {
                 // Worker w takes every workers-th column: no two workers touch one summary.
                 columns.withUnsafeBufferPointer { columns in
                     for t in stride(from: worker, to: count, by: workers) {
-                        // Columns: the figures of section 7, then month-end value j = t − 39,
-                        // month j % months of series j / months.
+                        // Columns: the figures of section 7, then month-end value
+                        // j = t − metricCount, month j % months of series j / months.
                         let j = t - Self.metricCount
                         let i = t < Self.metricCount ? t : Self.metricCount + (j % months) * Self.seriesCount + j / months
                         figures[i].add(count: n) { columns[t &* spacing &+ $0] }
