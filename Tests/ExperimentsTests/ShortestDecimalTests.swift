@@ -38,7 +38,9 @@ import SimKernel
         let spread = (0..<400_000).map { _ in
             (rng.nextUnit() < 0.5 ? -1.0 : 1.0) * Foundation.pow(10, -5 + 20 * rng.nextUnit())
         }
-        // Ties and edges are rare among random doubles.
+        // It declines only on a decimal exactly on the rounding interval's edge or a rounding up
+        // to 10^digits: none in 25.8 million doubles checked while writing it, so one in 10,000
+        // is slack for the rare, not a measured rate.
         let spreadCounts = check(spread, "log-uniform")
         #expect(spreadCounts.declined <= spreadCounts.eligible / 10_000, "\(spreadCounts)")
         // Random bit patterns: every significand, exponents of the range.
@@ -66,6 +68,8 @@ import SimKernel
             let p = Foundation.pow(10, Double(k))
             values += [p.nextUp, p.nextDown, p.nextUp.nextUp, 1.5 * p, p / 3]
         }
+        // Short decimals are exact at 15 digits (DBL_DIG), so declining more than 1% would mean
+        // the digit search is wrong for them; none declined in the 25.8 million checked.
         let counts = check(values, "short decimals")
         #expect(counts.declined <= counts.eligible / 100, "\(counts)")
     }

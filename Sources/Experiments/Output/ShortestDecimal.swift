@@ -1,5 +1,6 @@
 /// The text `Double.description` gives a double, for the doubles a result file is mostly made
-/// of (not whole, 0.0001 ≤ |x| < 10¹⁴), in about a third of its instructions.
+/// of (not whole, 0.0001 ≤ |x| < 10¹⁴), in fewer instructions (about 480 a double in a run's
+/// `replications.csv`, against 660 for `Double.write(to:)`, callgrind).
 ///
 /// `description` writes the shortest decimal that reads back as the same double, the closest
 /// to it when several are as short. In that range doubles carry 15 to 17 significant digits
@@ -14,7 +15,7 @@
 /// text: a power of two it cannot write exactly (none in its range), a decimal on the
 /// interval's edge, and rounding up to a power of ten.
 enum ShortestDecimal {
-    /// The most bytes `write` writes: sign, 17 digits, point, and three zeros after it.
+    /// Room for what `write` writes: at most 23 bytes (sign, "0.", three zeros, 17 digits).
     static let maxLength = 24
 
     /// 10^0 ... 10^20: a digit count p ≤ 17 and x ≥ 0.0001 ask for at most 20 decimal places.
@@ -33,8 +34,8 @@ enum ShortestDecimal {
         let bits = a.bitPattern
         // A power of two has a lopsided interval (half as wide below); in this range every one
         // is a decimal of at most 13 digits (2^−13 = 0.0001220703125), written exactly.
-        let isPowerOfTwo = bits & ((1 << 52) - 1) == 0
         let fraction = bits & ((1 << 52) - 1)
+        let isPowerOfTwo = fraction == 0
         let m = UInt128(fraction | (1 << 52))
         let e = 1075 - Int(bits >> 52)  // a = m · 2^−e, and 6 ≤ e ≤ 66 here
         // Digits before the decimal point (≤ 0 below 1): 10^(before − 1) ≤ a < 10^before. The

@@ -1,12 +1,12 @@
 import Dispatch
 import ProgramModel
 
-/// The statistics of a run, fed block by block in replication order, in bounded memory.
+/// The statistics of a run, fed chunk by chunk in replication order, in bounded memory.
 ///
 /// This is what lets `execsim run --replications 1000000` stay flat in memory: replications
-/// are simulated in blocks, their rows streamed to `replications.csv`, and only these
+/// are simulated in chunks, their rows streamed to `replications.csv`, and only these
 /// summaries are kept (exact up to `StreamingSummary.defaultExactLimit` replications,
-/// sketched beyond). Each figure's summary is independent of the others, so blocks are folded
+/// sketched beyond). Each figure's summary is independent of the others, so chunks are folded
 /// in on all threads, one figure per task: every summary still sees its values in
 /// replication order, so the output does not depend on the thread count.
 public struct RunAccumulator: Sendable {
