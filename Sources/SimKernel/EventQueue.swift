@@ -4,35 +4,39 @@
 /// Keep `Payload` a small plain value (an enum of event kinds with integer indices into side
 /// tables); class references, strings and existentials in events roughly double the cost of
 /// the event list.
+///
+/// Times are at least 0, as on a simulation clock that starts at 0. The bits of a non-negative
+/// `Double` then order as unsigned integers do, so (time, sequence) compares as one 128-bit
+/// integer: a compare and a subtract-with-borrow, where comparing the `Double` and then the
+/// sequence took two floating comparisons, their parity flags and a branch or three more
+/// instructions at every level of a sift. −0 is stored as +0 (they are the same time, and only
+/// +0 has the sign bit clear).
 public struct ScheduledEvent<Payload> {
-    /// The simulated time of the event.
-    public var time: Double
+    /// The simulated time of the event, at least 0.
+    public let time: Double
     /// The order in which the event was scheduled; breaks ties between equal times.
-    public var sequence: UInt64
+    public let sequence: UInt64
     /// What happens.
     public var payload: Payload
 
-    @inlinable
+    /// - Precondition: `time >= 0` (which NaN is not).
+    @inlinable @inline(__always)
     public init(time: Double, sequence: UInt64, payload: Payload) {
-        self.time = time
+        precondition(time >= 0, "an event time must be at least 0")
+        self.time = time + 0
         self.sequence = sequence
         self.payload = payload
     }
 
+    /// (time, sequence) as one number, what the heap orders by: the bits of a time ≥ +0 are
+    /// in the order of the times.
+    @inlinable @inline(__always)
+    var order: UInt128 { UInt128(time.bitPattern) &<< 64 | UInt128(sequence) }
+
     /// Whether `self` runs before `other`: earlier time first, then earlier scheduling.
     @inlinable @inline(__always)
     func runsBefore(_ other: ScheduledEvent<Payload>) -> Bool {
-        time < other.time || (time == other.time && sequence < other.sequence)
-    }
-
-    /// `runsBefore` computed without a branch, for comparisons whose outcome is a coin flip
-    /// (which of two siblings in the heap comes first), where a mispredicted branch costs more
-    /// than evaluating all three comparisons and combining them as bits.
-    @inlinable @inline(__always)
-    func runsBeforeWithoutBranching(_ other: ScheduledEvent<Payload>) -> Bool {
-        let earlier = time < other.time ? 1 : 0, tied = time == other.time ? 1 : 0
-        let scheduledFirst = sequence < other.sequence ? 1 : 0
-        return earlier | (tied & scheduledFirst) != 0
+        order < other.order
     }
 }
 
@@ -117,6 +121,8 @@ public struct EventQueue<Payload: BitwiseCopyable> {
 
     /// Schedules `payload` at `time`, after every event already scheduled at that same time.
     ///
+    /// - Precondition: `time >= 0`.
+    ///
     /// - Complexity: O(log `count`); amortized O(1) for the growth of the buffer.
     @inlinable
     public mutating func schedule(at time: Double, _ payload: Payload) {
@@ -180,7 +186,7 @@ public struct EventQueue<Payload: BitwiseCopyable> {
             var child = 2 &* hole &+ 1
             guard child < n else { break }
             let right = child &+ 1
-            if right < n { child &+= heap[right].runsBeforeWithoutBranching(heap[child]) ? 1 : 0 }
+            if right < n { child &+= heap[right].runsBefore(heap[child]) ? 1 : 0 }
             guard heap[child].runsBefore(event) else { break }
             heap[hole] = heap[child]
             hole = child

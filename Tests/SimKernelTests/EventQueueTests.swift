@@ -82,20 +82,22 @@ private let tiedTimes: [Double] = [0, 0.5, 1, 1, 2, 3.25]
         #expect(events.popNext(notAfter: horizon) == nil, "stays nil at the horizon")
     }
 
-    /// The branch-free comparison the sift-down uses agrees with the plain one, ties, signs,
-    /// zeros of both signs and infinities included.
-    @Test func branchFreeComparisonAgreesWithRunsBefore() {
-        let times: [Double] = [-.infinity, -2.5, -1, -.leastNonzeroMagnitude, -0.0, 0, .leastNonzeroMagnitude,
+    /// The 128-bit order the heap uses is the (time, sequence) order over every time an event
+    /// may have: ties, both zeros, subnormals and infinity included.
+    @Test func bitOrderIsTimeThenSequenceOrder() {
+        let times: [Double] = [-0.0, 0, .leastNonzeroMagnitude, .leastNormalMagnitude.nextDown, .leastNormalMagnitude,
                                0.5, 1, 1.0.nextUp, 3.25, .greatestFiniteMagnitude, .infinity]
         let sequences: [UInt64] = [0, 1, 2, 1 << 40, UInt64.max - 1, UInt64.max]
         var pairs = 0
         for t1 in times { for s1 in sequences { for t2 in times { for s2 in sequences {
             let a = ScheduledEvent(time: t1, sequence: s1, payload: Int32(0))
             let b = ScheduledEvent(time: t2, sequence: s2, payload: Int32(0))
-            #expect(a.runsBeforeWithoutBranching(b) == a.runsBefore(b), "\(t1) \(s1) against \(t2) \(s2)")
+            let expected = t1 < t2 || (t1 == t2 && s1 < s2)
+            #expect(a.runsBefore(b) == expected, "\(t1) \(s1) against \(t2) \(s2)")
             pairs += 1
         } } } }
-        #expect(pairs == 13 * 6 * 13 * 6)
+        #expect(pairs == 11 * 6 * 11 * 6)
+        #expect(ScheduledEvent(time: -0.0, sequence: 0, payload: Int32(0)).time.sign == .plus, "-0 is kept as +0")
     }
 
     @Test func emptyQueueHasNoNextEvent() {
