@@ -124,20 +124,18 @@ public struct EventQueue<Payload: BitwiseCopyable> {
     /// - Precondition: `time >= 0`.
     ///
     /// - Complexity: O(log `count`); amortized O(1) for the growth of the buffer.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func schedule(at time: Double, _ payload: Payload) {
         let event = ScheduledEvent(time: time, sequence: nextSequence, payload: payload)
         nextSequence &+= 1
         if rootIsVacant {
-            if !isKnownUniquelyReferenced(&buffer) {
-                buffer = buffer.copy(count: _count, capacity: buffer.capacity)
-            }
+            if !isKnownUniquelyReferenced(&buffer) { replaceBuffer(count: _count, capacity: buffer.capacity) }
             rootIsVacant = false
             siftDown(event)
             return
         }
         if _count == buffer.capacity || !isKnownUniquelyReferenced(&buffer) {
-            buffer = buffer.copy(count: _count, capacity: _count == buffer.capacity ? 2 &* buffer.capacity : buffer.capacity)
+            replaceBuffer(count: _count, capacity: _count == buffer.capacity ? 2 &* buffer.capacity : buffer.capacity)
         }
         let heap = buffer.slots
         var hole = _count
@@ -149,6 +147,13 @@ public struct EventQueue<Payload: BitwiseCopyable> {
             hole = parent
         }
         heap[hole] = event
+    }
+
+    /// Copies the first `count` slots into a new buffer of `capacity`: when the buffer is full
+    /// or shared. Out of line, so the schedules and pops inlined into every caller stay short.
+    @inlinable @inline(never)
+    mutating func replaceBuffer(count: Int, capacity: Int) {
+        buffer = buffer.copy(count: count, capacity: capacity)
     }
 
     /// Removes and returns the next event, or nil when none is pending.
@@ -164,14 +169,12 @@ public struct EventQueue<Payload: BitwiseCopyable> {
     }
 
     /// Removes the vacant root for good: the last event moves down from there.
-    @inlinable
+    @inlinable @inline(__always)
     mutating func fillVacantRoot() {
         rootIsVacant = false
         _count &-= 1
         guard _count > 0 else { return }
-        if !isKnownUniquelyReferenced(&buffer) {
-            buffer = buffer.copy(count: _count &+ 1, capacity: buffer.capacity)
-        }
+        if !isKnownUniquelyReferenced(&buffer) { replaceBuffer(count: _count &+ 1, capacity: buffer.capacity) }
         siftDown(buffer.slots[_count])
     }
 
