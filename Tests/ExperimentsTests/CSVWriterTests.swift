@@ -55,6 +55,20 @@ import StrictJSON
         #expect(text(csv) == "a,b,c,d\n0,-42,\(Int.max),\(Int.min)\n")
     }
 
+    /// Digits are counted and then written in place, two at a time: every digit count, each side
+    /// of every power of ten, and both signs give `String`'s text.
+    @Test func integersOfEveryLengthWriteTheirDecimalText() {
+        var values: [Int] = [0, 1, -1, Int.max, Int.min, Int.max - 1, Int.min + 1]
+        var power = 1
+        for _ in 1...18 {
+            power *= 10
+            values += [power - 1, power, power + 1, -(power - 1), -power, -(power + 1)]
+        }
+        var csv = CSVWriter(header: ["n"])
+        for v in values { csv.field(v); csv.endRow() }
+        #expect(text(csv) == "n\n" + values.map { "\($0)\n" }.joined())
+    }
+
     @Test func quotingOnlyWhenNeeded() {
         var csv = CSVWriter(header: ["name"])
         for s in ["plain", "a,b", "say \"hi\"", "line\nbreak", "cr\rhere", "é ✓"] {

@@ -159,19 +159,13 @@ public struct CSVWriter {
 
     @inline(__always)
     private mutating func appendDigits(_ value: Int64) {
-        // Digits written backwards into the room, then moved to its start: at most 20 bytes.
-        _ = write(atMost: 21) { out in
-            var magnitude = value.magnitude  // as UInt64, so Int64.min does not overflow
-            var end = 21
-            repeat {
-                end -= 1
-                out[end] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude % 10)
-                magnitude /= 10
-            } while magnitude > 0
-            if value < 0 { end -= 1; out[end] = UInt8(ascii: "-") }
-            let count = 21 - end
-            UnsafeMutableRawPointer(out).copyMemory(from: out + end, byteCount: count)  // a memmove
-            return count
+        // Counted first, then written straight into place: at most 20 bytes.
+        _ = write(atMost: 20) { out in
+            let magnitude = value.magnitude  // as UInt64, so Int64.min does not overflow
+            let sign = value < 0 ? 1 : 0, digits = DecimalDigits.count(magnitude)
+            if sign == 1 { out[0] = UInt8(ascii: "-") }
+            DecimalDigits.write(magnitude, digits: digits, endingAt: out + (sign &+ digits))
+            return sign &+ digits
         }
     }
 }

@@ -19,9 +19,11 @@ enum ShortestDecimal {
     static let maxLength = 24
 
     /// 10^0 ... 10^20: a digit count p ≤ 17 and x ≥ 0.0001 ask for at most 20 decimal places.
-    private static let powersOfTen: [UInt128] = (0...20).map { n in (0..<n).reduce(UInt128(1)) { p, _ in p * 10 } }
+    /// Literals, so the tables are built into the binary rather than behind a lazy `static`
+    /// initializer checked at every use.
+    private static let powersOfTen: [UInt128] = [1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000, 10000000000, 100000000000, 1000000000000, 10000000000000, 100000000000000, 1000000000000000, 10000000000000000, 100000000000000000, 1000000000000000000, 10000000000000000000, 100000000000000000000]
     /// 10^0 ... 10^14 as doubles (all exact).
-    private static let decimalPowers: [Double] = (0...14).map { Double(powersOfTen[$0]) }
+    private static let decimalPowers: [Double] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14]
 
     /// Writes the text of `x` into `buffer` (room for ``maxLength`` bytes) and returns its
     /// length; nil (nothing written) where `description`'s text must be asked for.
@@ -72,60 +74,76 @@ enum ShortestDecimal {
             let distance = doubled > twice ? doubled &- twice : twice &- doubled
             guard distance != unit else { return nil }  // on the edge: leave it to description
             if distance < unit {
-                return format(UInt64(truncatingIfNeeded: d), places: places, negative: x < 0, into: buffer)
+                return format(UInt64(truncatingIfNeeded: d), count: digits, places: places, negative: x < 0, into: buffer)
             }
         }
         return nil
     }
 
-    /// "00" to "99": digits are written two at a time.
-    private static let digitPairs: [UInt8] = (0..<100).flatMap { [UInt8(ascii: "0") + UInt8($0 / 10), UInt8(ascii: "0") + UInt8($0 % 10)] }
-
     /// Writes `digits / 10^places` without trailing zeros: "12.5", "0.0625", "-3.75".
+    /// `digits` has exactly `count` decimal digits (count ≤ 17, places ≤ 20). Each part is
+    /// written straight into its place, right to left: the fraction (zero-padded to its places),
+    /// the point, the whole part ("0" below 1).
     @inline(__always)
-    private static func format(_ digits: UInt64, places: Int, negative: Bool,
+    private static func format(_ digits: UInt64, count: Int, places: Int, negative: Bool,
                                into buffer: UnsafeMutablePointer<UInt8>) -> Int? {
-        var d = digits, places = places
-        while d % 10 == 0 && places > 0 { d /= 10; places &-= 1 }
+        var d = digits, places = places, count = count
+        while d % 10 == 0 && places > 0 { d /= 10; places &-= 1; count &-= 1 }
         guard places > 0 else { return nil }  // a whole number: not this function's
-        var scratch: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 20 digits
-        return withUnsafeMutableBytes(of: &scratch) { raw in
-            // The digits, two at a time, from the end of the scratch area backwards.
-            let s = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
-            var start = 24, v = d
-            digitPairs.withUnsafeBufferPointer { pairs in
-                while v >= 100 {
-                    let pair = Int(truncatingIfNeeded: v % 100) &* 2
-                    v /= 100
-                    start &-= 2
-                    s[start] = pairs[pair]; s[start &+ 1] = pairs[pair &+ 1]
-                }
-                if v >= 10 {
-                    let pair = Int(truncatingIfNeeded: v) &* 2
-                    start &-= 2
-                    s[start] = pairs[pair]; s[start &+ 1] = pairs[pair &+ 1]
-                } else {
-                    start &-= 1
-                    s[start] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: v)
-                }
-            }
-            let count = 24 &- start, whole = count &- places
-            var n = 0
-            if negative { buffer[0] = UInt8(ascii: "-"); n = 1 }
-            if whole <= 0 {  // below 1: "0.", the zeros after the point (0.0625 has one), the digits
-                buffer[n] = UInt8(ascii: "0"); buffer[n &+ 1] = UInt8(ascii: ".")
-                n &+= 2
-                for _ in 0..<(-whole) { buffer[n] = UInt8(ascii: "0"); n &+= 1 }
-                (buffer + n).update(from: s + start, count: count)
-                return n &+ count
-            }
-            let point = n &+ whole
-            (buffer + n).update(from: s + start, count: whole)
-            buffer[point] = UInt8(ascii: ".")
-            let afterPoint: UnsafeMutablePointer<UInt8> = buffer + (point &+ 1)
-            let fractionDigits: UnsafeMutablePointer<UInt8> = s + (start &+ whole)
-            afterPoint.update(from: fractionDigits, count: places)
-            return point &+ 1 &+ places
+        let whole = count &- places
+        // With whole digits, places < count ≤ 17, so 10^places fits in 64 bits.
+        var fraction = d, integer: UInt64 = 0
+        if whole > 0 {
+            let unit = DecimalDigits.powerOfTen(places)
+            (integer, fraction) = d.quotientAndRemainder(dividingBy: unit)
         }
+        let sign = negative ? 1 : 0
+        let point = sign &+ Swift.max(1, whole)
+        DecimalDigits.write(fraction, digits: places, endingAt: buffer + (point &+ 1 &+ places))
+        buffer[point] = UInt8(ascii: ".")
+        DecimalDigits.write(integer, digits: Swift.max(1, whole), endingAt: buffer + point)
+        if negative { buffer[0] = UInt8(ascii: "-") }
+        return point &+ 1 &+ places
+    }
+}
+
+/// Decimal digits written right to left, two at a time, computed rather than looked up (a
+/// table behind a `static let` costs a lazy-initialization check at every use).
+enum DecimalDigits {
+    /// 10^n for 0 ≤ n ≤ 19, by squaring.
+    @inline(__always)
+    static func powerOfTen(_ n: Int) -> UInt64 {
+        var result: UInt64 = 1, base: UInt64 = 10, k = n
+        while k > 0 {
+            if k & 1 == 1 { result &*= base }
+            base &*= base
+            k &>>= 1
+        }
+        return result
+    }
+
+    /// Writes exactly `digits` digits of `value` (zero-padded on the left; value < 10^digits)
+    /// into the bytes just before `end`.
+    @inline(__always)
+    static func write(_ value: UInt64, digits: Int, endingAt end: UnsafeMutablePointer<UInt8>) {
+        var v = value, position = end, left = digits
+        while left >= 2 {
+            let (rest, pair) = v.quotientAndRemainder(dividingBy: 100)
+            v = rest
+            let tens = (pair &* 103) &>> 10  // pair / 10 for pair < 100
+            position -= 2
+            position[0] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: tens)
+            position[1] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: pair &- tens &* 10)
+            left &-= 2
+        }
+        if left == 1 { (position - 1).pointee = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: v % 10) }
+    }
+
+    /// The number of decimal digits of `value` (1 for 0).
+    @inline(__always)
+    static func count(_ value: UInt64) -> Int {
+        var n = 1, v = value
+        while v >= 10_000 { v /= 10_000; n &+= 4 }
+        return v >= 1000 ? n &+ 3 : v >= 100 ? n &+ 2 : v >= 10 ? n &+ 1 : n
     }
 }
