@@ -8,10 +8,14 @@ public enum NumberText {
     public static let maxExactInteger = 9_007_199_254_740_992.0
 
     /// The value as an integer when it is integral and |x| ≤ 2^53; -0.0 gives 0.
+    ///
+    /// Converted and compared back rather than `x.rounded(.towardZero)`, which on x86-64's
+    /// baseline (no SSE4.1) is a call to `trunc`: the conversion truncates, exactly, within ±2^53.
     @inlinable
     public static func integral(_ x: Double) -> Int64? {
-        guard abs(x) <= maxExactInteger, x == x.rounded(.towardZero) else { return nil }
-        return Int64(x)
+        guard abs(x) <= maxExactInteger else { return nil }  // NaN fails this too
+        let n = Int64(x)
+        return Double(n) == x ? n : nil
     }
 
     /// The text of a finite number; "null" for a non-finite one (never reached by a valid file).

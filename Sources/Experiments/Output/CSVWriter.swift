@@ -45,25 +45,26 @@ public struct CSVWriter {
     /// print without a fractional part (see ``format(_:)``).
     ///
     /// - Complexity: O(1).
+    @inline(__always)
     public mutating func field(_ value: Double?) {
+        guard let value, value.isFinite else { return separate() }
+        if let integral = Self.integralValue(value) { return appendDigits(integral) }
+        // The separator and the number in one write: one uniqueness check of the storage.
+        let comma = fieldsInRow > 0 ? 1 : 0
+        let written = write(atMost: comma + ShortestDecimal.maxLength) { out in
+            out.pointee = UInt8(ascii: ",")
+            return ShortestDecimal.write(value, into: out + comma).map { comma + $0 } ?? 0
+        }
+        if written > 0 { return fieldsInRow += 1 }
+        // Where ShortestDecimal declines: description's own text (rare; see there).
         separate()
-        guard let value, value.isFinite else { return }
-        if let integral = Self.integralValue(value) {
-            appendDigits(integral)
-            return
-        }
-        let written = write(atMost: ShortestDecimal.maxLength) { ShortestDecimal.write(value, into: $0) ?? 0 }
-        if written == 0 {
-            // Where ShortestDecimal declines: description's own text (rare; see there).
-            append(value.description.utf8)
-        }
+        append(value.description.utf8)
     }
 
     /// Appends an integer.
     ///
     /// - Complexity: O(1).
     public mutating func field(_ value: Int) {
-        separate()
         appendDigits(Int64(value))
     }
 
@@ -157,15 +158,19 @@ public struct CSVWriter {
         }
     }
 
+    /// A field of `value`'s digits, its separator first.
     @inline(__always)
     private mutating func appendDigits(_ value: Int64) {
-        // Counted first, then written straight into place: at most 20 bytes.
-        _ = write(atMost: 20) { out in
+        // Counted first, then written straight into place: at most 21 bytes with the separator.
+        let comma = fieldsInRow > 0 ? 1 : 0
+        _ = write(atMost: 21) { out in
+            out.pointee = UInt8(ascii: ",")
             let magnitude = value.magnitude  // as UInt64, so Int64.min does not overflow
             let sign = value < 0 ? 1 : 0, digits = DecimalDigits.count(magnitude)
-            if sign == 1 { out[0] = UInt8(ascii: "-") }
-            DecimalDigits.write(magnitude, digits: digits, endingAt: out + (sign &+ digits))
-            return sign &+ digits
+            out[comma] = UInt8(ascii: "-")
+            DecimalDigits.write(magnitude, digits: digits, endingAt: out + (comma &+ sign &+ digits))
+            return comma &+ sign &+ digits
         }
+        fieldsInRow += 1
     }
 }

@@ -11,9 +11,12 @@ public enum ReplicationsTable {
         var w = firstIndex == 0
             ? CSVWriter(header: header, reservingCapacity: capacity)
             : CSVWriter(continuingWithColumns: header.count, reservingCapacity: capacity)
-        for (i, r) in results.enumerated() {
+        // By index, and the metrics listed once: binding each result, or asking for
+        // `allCases` on every row, copied the result and built the list on every row.
+        let metrics = ReplicationMetric.allCases
+        for i in results.indices {
             w.field(firstIndex + i)
-            for m in ReplicationMetric.allCases { w.field(r.value(of: m)) }
+            for m in metrics { w.field(results[i].value(of: m)) }
             w.endRow()
         }
         return w.bytes
