@@ -25,8 +25,10 @@ public struct RunAccumulator: Sendable {
     public init(months: Int, exactLimit: Int = StreamingSummary.defaultExactLimit, expected: Int? = nil) {
         self.months = months
         // One summary each (not `Array(repeating:)`, whose copies would share one reserved buffer).
-        figures = (0..<(Self.metricCount + months * Self.seriesCount)).map { _ in
-            StreamingSummary(exactLimit: exactLimit, reserving: expected ?? 0)
+        // The month-end figures count first (see `StreamingSummary`): mostly counts, and only
+        // their summaries are read.
+        figures = (0..<(Self.metricCount + months * Self.seriesCount)).map { i in
+            StreamingSummary(exactLimit: exactLimit, reserving: expected ?? 0, countingFirst: i >= Self.metricCount)
         }
     }
 

@@ -90,11 +90,16 @@ struct CountTable: Sendable {
             let base = self.base
             counts.withUnsafeMutableBufferPointer { table in
                 while k < count {
-                    if let x = value(k), !x.isNaN {
-                        guard let i = Self.index(x) else { return }
-                        guard UInt(bitPattern: i &- base) < UInt(table.count) else { outside = i; return }
-                        table[i &- base] &+= 1
-                        added &+= 1
+                    if let x = value(k) {
+                        // NaN has no index either, but is skipped rather than ending the pass:
+                        // asked only then, it costs nothing on the common path.
+                        if let i = Self.index(x) {
+                            guard UInt(bitPattern: i &- base) < UInt(table.count) else { outside = i; return }
+                            table[i &- base] &+= 1
+                            added &+= 1
+                        } else if !x.isNaN {
+                            return
+                        }
                     }
                     k &+= 1
                 }

@@ -60,11 +60,12 @@ struct KeptValues: Sendable {
             if k == count { return }
             widen(toHold: small.count + count - k)
         }
-        _ = Self.fill(&wide, count: count, from: k, limit: limit, value) { $0 }
+        _ = Self.fill(&wide, count: count, from: k, limit: limit, value) { $0.isNaN ? nil : $0 }
     }
 
     /// Appends `keeping(value(k))` for k from `start` to `storage`, skipping nil and NaN and
-    /// stopping at the first value `keeping` refuses; returns that k, or `count`. The values
+    /// stopping at the first other value `keeping` refuses (it must refuse NaN); returns that
+    /// k, or `count`. The values
     /// are gathered on the stack and appended in one copy (growing the array with zeros to
     /// write into, then cutting it back, cost about three hundred instructions a call).
     @inline(__always)
@@ -78,10 +79,15 @@ struct KeptValues: Sendable {
         return withUnsafeTemporaryAllocation(of: Kept.self, capacity: room) { gathered in
             var k = start, end = 0
             while k < count {
-                if let x = value(k), !x.isNaN {
-                    guard let v = keeping(x) else { break }
-                    gathered.initializeElement(at: end, to: v)
-                    end &+= 1
+                if let x = value(k) {
+                    // `keeping` declines NaN too, which is skipped rather than ending the pass:
+                    // asked only then, it costs nothing on the common path.
+                    if let v = keeping(x) {
+                        gathered.initializeElement(at: end, to: v)
+                        end &+= 1
+                    } else if !x.isNaN {
+                        break
+                    }
                 }
                 k &+= 1
             }
