@@ -159,7 +159,7 @@ public struct EventQueue<Payload: BitwiseCopyable> {
     /// Removes and returns the next event, or nil when none is pending.
     ///
     /// - Complexity: O(log `count`)
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func popNext() -> ScheduledEvent<Payload>? {
         if rootIsVacant { fillVacantRoot() }
         guard _count > 0 else { return nil }
@@ -201,7 +201,7 @@ public struct EventQueue<Payload: BitwiseCopyable> {
     /// is pending or the next one is after `horizon`.
     ///
     /// - Complexity: O(log `count`)
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func popNext(notAfter horizon: Double) -> ScheduledEvent<Payload>? {
         if rootIsVacant { fillVacantRoot() }
         guard _count > 0 && buffer.slots[0].time <= horizon else { return nil }
