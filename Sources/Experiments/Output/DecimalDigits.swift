@@ -1,18 +1,6 @@
 /// Decimal digits written right to left, two at a time, computed rather than looked up (a
 /// table behind a `static let` costs a lazy-initialization check at every use).
 enum DecimalDigits {
-    /// 10^n for 0 ≤ n ≤ 19, by squaring.
-    @inline(__always)
-    static func powerOfTen(_ n: Int) -> UInt64 {
-        var result: UInt64 = 1, base: UInt64 = 10, k = n
-        while k > 0 {
-            if k & 1 == 1 { result &*= base }
-            base &*= base
-            k &>>= 1
-        }
-        return result
-    }
-
     /// Writes exactly `digits` digits of `value` (zero-padded on the left; value < 10^digits)
     /// into the bytes just before `end`.
     @inline(__always)

@@ -94,8 +94,7 @@ enum ShortestDecimal {
         // With whole digits, places < count ≤ 17, so 10^places fits in 64 bits.
         var fraction = d, integer: UInt64 = 0
         if whole > 0 {
-            let unit = DecimalDigits.powerOfTen(places)
-            (integer, fraction) = d.quotientAndRemainder(dividingBy: unit)
+            (integer, fraction) = d.quotientAndRemainder(dividingBy: UInt64(truncatingIfNeeded: powersOfTen[places]))
         }
         let sign = negative ? 1 : 0
         let point = sign &+ Swift.max(1, whole)

@@ -65,9 +65,9 @@ struct KeptValues: Sendable {
 
     /// Appends `keeping(value(k))` for k from `start` to `storage`, skipping nil and NaN and
     /// stopping at the first other value `keeping` refuses (it must refuse NaN); returns that
-    /// k, or `count`. The values
-    /// are gathered on the stack and appended in one copy (growing the array with zeros to
-    /// write into, then cutting it back, cost about three hundred instructions a call).
+    /// k, or `count`. The values are gathered on the stack and appended in one copy (growing
+    /// the array with zeros to write into, then cutting it back, cost about three hundred
+    /// instructions a call).
     @inline(__always)
     private static func fill<Kept: AdditiveArithmetic>(
         _ storage: inout [Kept], count: Int, from start: Int, limit: Int,

@@ -99,14 +99,11 @@ public struct StreamingSummary: Sendable {
             kept.append(count: count, value)
             return
         }
-        if mode == .tally {
-            guard table.n + count <= exactLimit else {
-                for k in 0..<count { add(value(k)) }
-                return
-            }
-            k = table.add(count: count, from: 0, value)
+        if mode == .tally && table.n + count > exactLimit {
+            for k in 0..<count { add(value(k)) }  // the limit falls inside this block
+            return
         }
-        if mode == .counts {
+        if mode == .tally || mode == .counts {
             k = table.add(count: count, from: 0, value)
         }
         if mode == .sketch {
@@ -205,7 +202,6 @@ public struct StreamingSummary: Sendable {
         return (mean, StudentT.quantile(0.975, degreesOfFreedom: count - 1) * std / Double(count).squareRoot())
     }
 
-    /// The bytes of values kept for exact percentiles (capacity, not count).
     /// The values of the exact modes: the kept ones as they came, or the counted ones in
     /// ascending order.
     @inline(__always)
@@ -219,6 +215,7 @@ public struct StreamingSummary: Sendable {
         }
     }
 
+    /// The bytes of values kept for exact percentiles (capacity, not count).
     var keptBytes: Int { kept.storageBytes }
 
     /// Whether percentiles are estimated (by the sketch) rather than exact.
