@@ -47,6 +47,32 @@ import SimKernel
         }
     }
 
+    /// A block opening with a run of one value (counted in one addition) is counted as its
+    /// values one by one: a run that fills the block, one cut by a different value, by a nil,
+    /// by a NaN, by −0 (equal to 0 but other bits), by a stopper, and a run of a value the
+    /// table has no room for yet (left to the general pass).
+    @Test func aBlockOpeningWithARunIsAddedAsValuesOneByOne() {
+        let cases: [(first: [Double?], run: Double?, rest: [Double?])] = [
+            ([3, 7], 5, []), ([3, 7], 5, [6, 5, 9]), ([3, 7], 5, [nil, 5]), ([3, 7], 5, [.nan, 5]),
+            ([0, 2], 0, [-0.0, 0]), ([3, 7], 5, [2.5, 5]), ([3, 7], 40_000, [5, 40_000]),
+            ([3, 7], nil, [5]), ([], 12, [12, 4]),
+        ]
+        for (first, run, rest) in cases {
+            var table = CountTable(), oneByOne = CountTable()
+            for x in first { if let x { table.add(index: CountTable.index(x)!); oneByOne.add(index: CountTable.index(x)!) } }
+            let block = [Double?](repeating: run, count: 200) + rest
+            let stop = table.add(count: block.count, from: 0) { block[$0] }
+            var expectedStop = block.count
+            for (k, x) in block.enumerated() {
+                guard let x else { continue }
+                if let i = CountTable.index(x) { oneByOne.add(index: i) } else if !x.isNaN { expectedStop = k; break }
+            }
+            #expect(stop == expectedStop, "run \(String(describing: run)) then \(rest)")
+            #expect(table.counts == oneByOne.counts && table.base == oneByOne.base && table.n == oneByOne.n,
+                    "run \(String(describing: run)) then \(rest)")
+        }
+    }
+
     /// A table spans its values, not 0 up to them: a figure that is 57,600 in every replication
     /// (a cumulative cost in whole k$) takes one entry; values arriving in descending order
     /// widen it downwards, by doubling, and it still stands for the sorted values.

@@ -84,6 +84,18 @@ struct CountTable: Sendable {
     @inline(__always)
     mutating func add(count: Int, from start: Int, _ value: (Int) -> Double?) -> Int {
         var k = start
+        // A block often opens with a run of one value (a month-end figure that is the same in
+        // every replication of the block: the squads, their cost, nothing yet in early months,
+        // a third of a run's month-end columns). The run is counted in one addition after a
+        // comparison of bits a value, before the general pass goes on from where it ends.
+        if k < count, let first = value(k), let i = Self.index(first), UInt(bitPattern: i &- base) < UInt(counts.count) {
+            let bits = first.bitPattern
+            var end = k &+ 1
+            while end < count, let x = value(end), x.bitPattern == bits { end &+= 1 }
+            counts[i &- base] &+= end &- k
+            n &+= end &- k
+            k = end
+        }
         while true {
             var outside = -1  // a value outside the table, to make room for
             var added = 0
