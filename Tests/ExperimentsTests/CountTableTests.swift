@@ -50,12 +50,12 @@ import SimKernel
     /// A block opening with a run of one value (counted in one addition) is counted as its
     /// values one by one: a run that fills the block, one cut by a different value, by a nil,
     /// by a NaN, by −0 (equal to 0 but other bits), by a stopper, and a run of a value the
-    /// table has no room for yet (left to the general pass).
+    /// table has no room for yet (left to the general pass), also into an empty table.
     @Test func aBlockOpeningWithARunIsAddedAsValuesOneByOne() {
         let cases: [(first: [Double?], run: Double?, rest: [Double?])] = [
             ([3, 7], 5, []), ([3, 7], 5, [6, 5, 9]), ([3, 7], 5, [nil, 5]), ([3, 7], 5, [.nan, 5]),
             ([0, 2], 0, [-0.0, 0]), ([3, 7], 5, [2.5, 5]), ([3, 7], 40_000, [5, 40_000]),
-            ([3, 7], nil, [5]), ([], 12, [12, 4]),
+            ([3, 7], nil, [5]), ([], 12, [12, 4]), ([], nil, [.nan, 4, 4, 70_000]), ([], 2.5, [3]),
         ]
         for (first, run, rest) in cases {
             var table = CountTable(), oneByOne = CountTable()

@@ -1,21 +1,24 @@
-/// Decimal digits written right to left, two at a time, computed rather than looked up (a
-/// table behind a `static let` costs a lazy-initialization check at every use).
+/// Decimal digits written right to left, two at a time from a table of the hundred pairs.
 enum DecimalDigits {
+    /// "00", "01", … "99", a constant in the binary: a pair is two loads where computing it
+    /// took a multiply, a shift and four arithmetic steps.
+    private static let pairs: StaticString = "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
+
     /// Writes exactly `digits` digits of `value` (zero-padded on the left; value < 10^digits)
     /// into the bytes just before `end`.
     @inline(__always)
     static func write(_ value: UInt64, digits: Int, endingAt end: UnsafeMutablePointer<UInt8>) {
-        var v = value, position = end, left = digits
+        let table = pairs.utf8Start, start = end - digits
+        var v = value, left = digits  // digits still to write, at start[0..<left]
         while left >= 2 {
             let (rest, pair) = v.quotientAndRemainder(dividingBy: 100)
             v = rest
-            let tens = (pair &* 103) &>> 10  // pair / 10 for pair < 100
-            position -= 2
-            position[0] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: tens)
-            position[1] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: pair &- tens &* 10)
             left &-= 2
+            let from = table + 2 &* Int(truncatingIfNeeded: pair)
+            start[left] = from[0]
+            start[left &+ 1] = from[1]
         }
-        if left == 1 { (position - 1).pointee = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: v % 10) }
+        if left == 1 { start.pointee = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: v % 10) }
     }
 
     /// The number of decimal digits of `value` (1 for 0).

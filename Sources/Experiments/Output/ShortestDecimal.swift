@@ -48,37 +48,48 @@ enum ShortestDecimal {
         } else {
             before = a >= 0.1 ? 0 : a >= 0.01 ? -1 : a >= 0.001 ? -2 : -3
         }
-        // Wrapping operators: every value stays far below 2^128 (bounds in the comments), and
-        // the checked ones cost as much as the arithmetic.
-        let mask = (UInt128(1) &<< e) &- 1, half = UInt128(1) &<< (e &- 1)
-        for digits in 15...17 {
-            let places = digits &- before  // 1 ≤ places ≤ 20
-            let unit = powersOfTen[places]
-            let scaled = m &* unit  // < 2^53 · 10^20 < 2^120
-            var d = scaled &>> e
-            let rest = scaled & mask
-            guard !isPowerOfTwo || rest == 0 else { return nil }
-            if rest == half {
+        // x scaled to 17 significant digits, once, exactly: x·10^places17 = q17 + r/2^e, with
+        // 10^16 ≤ q17 < 10^17. Rounded to 17 − k digits it is q17 / 10^k rounded, whose
+        // remainder, in the same units of 2^−e, is t = (q17 mod 10^k)·2^e + r; so the three
+        // candidates come from one product. Wrapping operators: every value stays far below
+        // 2^128 (bounds in the comments), and the checked ones cost as much as the arithmetic.
+        let places17 = 17 &- before  // 3 ≤ places17 ≤ 20
+        let unit = powersOfTen[places17]  // one ulp of x in the units of t below (2^−e of q17's)
+        let scaled = m &* unit  // < 2^53 · 10^20 < 2^120
+        let q17 = UInt64(truncatingIfNeeded: scaled &>> e)
+        let r = scaled & ((UInt128(1) &<< e) &- 1)
+        @inline(__always) func candidate(dropping divisor: UInt64, digits: Int) -> Candidate {
+            let (q, remainder) = q17.quotientAndRemainder(dividingBy: divisor)
+            let t = (UInt128(remainder) &<< e) &+ r  // < 100 · 2^66
+            guard !isPowerOfTwo || t == 0 else { return .decline }
+            let step = UInt128(divisor) &<< e, half = step &>> 1  // one unit of the digits, half one
+            var d = q
+            if t == half {
                 // A tie, a half-unit from both neighbours: neither lies inside the interval
                 // when a half-unit is at least a half-ulp (try more digits); else both do, and
                 // description takes the even one (x's exact value ends in 5 one digit further:
                 // a large x with a few binary places, like 94525336751638.625 → …638.62).
-                if UInt128(1) &<< e >= unit { continue }
+                if step >= unit { return .moreDigits }
                 if d & 1 == 1 { d &+= 1 }
-            } else if rest > half {
+            } else if t > half {
                 d &+= 1
             }
-            guard d < powersOfTen[digits] else { return nil }  // rounded up to 10^digits
-            // Inside the interval (a − 2^−(e+1), a + 2^−(e+1)), scaled by 10^places · 2^(e+1).
-            let doubled = d &<< (e &+ 1), twice = scaled &<< 1  // both < 2^124
-            let distance = doubled > twice ? doubled &- twice : twice &- doubled
-            guard distance != unit else { return nil }  // on the edge: leave it to description
-            if distance < unit {
-                return format(UInt64(truncatingIfNeeded: d), count: digits, places: places, negative: x < 0, into: buffer)
-            }
+            guard UInt128(d) < powersOfTen[digits] else { return .decline }  // rounded up to 10^digits
+            // Inside the interval (x − half-ulp, x + half-ulp): twice the distance from x, in
+            // these units, below `unit`.
+            let distance = (d == q ? t : step &- t) &<< 1
+            guard distance != unit else { return .decline }  // on the edge: leave it to description
+            return distance < unit ? .found(d, digits: digits) : .moreDigits
         }
-        return nil
+        var outcome = candidate(dropping: 100, digits: 15)
+        if case .moreDigits = outcome { outcome = candidate(dropping: 10, digits: 16) }
+        if case .moreDigits = outcome { outcome = candidate(dropping: 1, digits: 17) }
+        guard case .found(let d, let digits) = outcome else { return nil }
+        return format(d, count: digits, places: places17 &- 17 &+ digits, negative: x < 0, into: buffer)
     }
+
+    /// What trying a number of digits found.
+    private enum Candidate { case found(UInt64, digits: Int), moreDigits, decline }
 
     /// Writes `digits / 10^places` without trailing zeros: "12.5", "0.0625", "-3.75".
     /// `digits` has exactly `count` decimal digits (count ≤ 17, places ≤ 20). Each part is

@@ -98,25 +98,40 @@ struct CountTable: Sendable {
         }
         while true {
             var outside = -1  // a value outside the table, to make room for
-            var added = 0
-            let base = self.base
+            var empty = false
+            let base = self.base, first = k
+            var skipped = 0  // nil and NaN: the values added are the others passed
             counts.withUnsafeMutableBufferPointer { table in
+                // The table's start and size, once a block rather than once a value.
+                guard let entries = table.baseAddress else { empty = true; return }
+                let size = UInt(table.count)
                 while k < count {
                     if let x = value(k) {
                         // NaN has no index either, but is skipped rather than ending the pass:
                         // asked only then, it costs nothing on the common path.
                         if let i = Self.index(x) {
-                            guard UInt(bitPattern: i &- base) < UInt(table.count) else { outside = i; return }
-                            table[i &- base] &+= 1
-                            added &+= 1
-                        } else if !x.isNaN {
+                            guard UInt(bitPattern: i &- base) < size else { outside = i; return }
+                            entries[i &- base] &+= 1
+                        } else if x.isNaN {
+                            skipped &+= 1
+                        } else {
                             return
                         }
+                    } else {
+                        skipped &+= 1
                     }
                     k &+= 1
                 }
             }
-            n &+= added
+            n &+= k &- first &- skipped
+            if empty {  // no room yet: the next value opens the table, or ends the pass
+                guard k < count else { return k }
+                if let x = value(k) {
+                    if let i = Self.index(x) { add(index: i) } else if !x.isNaN { return k }
+                }
+                k &+= 1
+                continue
+            }
             guard outside >= 0 else { return k }
             makeRoom(for: outside)
         }
