@@ -49,6 +49,34 @@ import StrictJSON
         #expect(values.filter { NumberText.integral($0) == nil }.allSatisfy { CSVWriter.format($0) == $0.description })
     }
 
+    /// A row written at once through `CSVRow` is the text of the same fields written one by
+    /// one: empty cells first, in the middle and last, the longest texts a double and an Int64
+    /// have (which is the room a field is given), integral doubles, and doubles ShortestDecimal
+    /// leaves to `description`.
+    @Test func rowsWrittenAtOnceAreTheirFieldsOneByOne() {
+        let rows: [(Int, [Double?])] = [
+            (0, [nil, 0.1, -2.2250738585072014e-308, nil]),
+            (Int.min, [-1.7976931348623157e308, 1e-5, 57_600, -0.0]),
+            (Int.max, [.nan, 123_456_789_012.3456, 1e14 + 0.5, .infinity]),
+            (-7, [0.00009999, 1.0 / 3, 9_007_199_254_740_992, -12.75]),
+        ]
+        var atOnce = CSVWriter(header: ["i", "a", "b", "c", "d"]), oneByOne = CSVWriter(header: ["i", "a", "b", "c", "d"])
+        for (i, values) in rows {
+            atOnce.row(fields: 5) { row in
+                row.field(i)
+                for v in values { row.field(v) }
+            }
+            oneByOne.field(i)
+            for v in values { oneByOne.field(v) }
+            oneByOne.endRow()
+        }
+        #expect(text(atOnce) == text(oneByOne))
+        #expect(text(atOnce).split(separator: "\n")[2] == "\(Int.min),-1.7976931348623157e+308,1e-05,57600,0")
+        var leadingEmpty = CSVWriter(continuingWithColumns: 2)
+        leadingEmpty.row(fields: 2) { row in row.field(nil as Double?); row.field(nil as Double?) }
+        #expect(text(leadingEmpty) == ",\n")
+    }
+
     @Test func integers() {
         var csv = CSVWriter(header: ["a", "b", "c", "d"])
         csv.field(0); csv.field(-42); csv.field(Int.max); csv.field(Int.min); csv.endRow()

@@ -47,18 +47,29 @@ public struct CSVWriter {
     /// - Complexity: O(1).
     @inline(__always)
     public mutating func field(_ value: Double?) {
-        guard let value, value.isFinite else { return separate() }
-        if let integral = Self.integralValue(value) { return appendDigits(integral) }
         // The separator and the number in one write: one uniqueness check of the storage.
-        let comma = fieldsInRow > 0 ? 1 : 0
-        let written = write(atMost: comma + ShortestDecimal.maxLength) { out in
-            out.pointee = UInt8(ascii: ",")
-            return ShortestDecimal.write(value, into: out + comma).map { comma + $0 } ?? 0
+        let separated = fieldsInRow > 0
+        _ = write(atMost: CSVRow.maxFieldBytes) { CSVRow.write(value, separated: separated, at: $0) }
+        fieldsInRow += 1
+    }
+
+    /// Appends a row of `count` fields, written by `body` through a ``CSVRow`` into room made
+    /// for them all at once; the row is ended.
+    ///
+    ///     csv.row(fields: 3) { row in row.field(7); row.field(0.25); row.field(nil as Double?) }
+    ///
+    /// - Precondition: no row is half-built, `body` writes exactly `count` fields, and `count`
+    ///   is the header's column count.
+    @inline(__always)
+    public mutating func row(fields count: Int, _ body: (inout CSVRow) -> Void) {
+        precondition(fieldsInRow == 0 && count == columnCount, "CSV row of \(count) fields, header has \(columnCount)")
+        _ = write(atMost: count * CSVRow.maxFieldBytes + 1) { out in
+            var row = CSVRow(start: out, fields: count)
+            body(&row)
+            precondition(row.remaining == 0, "CSV row has \(count - row.remaining) fields, header has \(count)")
+            out[row.length] = UInt8(ascii: "\n")
+            return row.length + 1
         }
-        if written > 0 { return fieldsInRow += 1 }
-        // Where ShortestDecimal declines: description's own text (rare; see there).
-        separate()
-        append(value.description.utf8)
     }
 
     /// Appends an integer.
@@ -118,10 +129,6 @@ public struct CSVWriter {
         return NumberText.format(value)
     }
 
-    /// The value as an integer when it is integral and exactly representable (`NumberText`).
-    @inline(__always)
-    private static func integralValue(_ value: Double) -> Int64? { NumberText.integral(value) }
-
     @inline(__always)
     private mutating func separate() {
         if fieldsInRow > 0 { appendByte(UInt8(ascii: ",")) }
@@ -161,15 +168,10 @@ public struct CSVWriter {
     /// A field of `value`'s digits, its separator first.
     @inline(__always)
     private mutating func appendDigits(_ value: Int64) {
-        // Counted first, then written straight into place: at most 21 bytes with the separator.
         let comma = fieldsInRow > 0 ? 1 : 0
-        _ = write(atMost: 21) { out in
+        _ = write(atMost: CSVRow.maxFieldBytes) { out in
             out.pointee = UInt8(ascii: ",")
-            let magnitude = value.magnitude  // as UInt64, so Int64.min does not overflow
-            let sign = value < 0 ? 1 : 0, digits = DecimalDigits.count(magnitude)
-            out[comma] = UInt8(ascii: "-")
-            DecimalDigits.write(magnitude, digits: digits, endingAt: out + (comma &+ sign &+ digits))
-            return comma &+ sign &+ digits
+            return comma &+ CSVRow.write(value, at: out + comma)
         }
         fieldsInRow += 1
     }

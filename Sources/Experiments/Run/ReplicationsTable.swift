@@ -12,12 +12,14 @@ public enum ReplicationsTable {
             ? CSVWriter(header: header, reservingCapacity: capacity)
             : CSVWriter(continuingWithColumns: header.count, reservingCapacity: capacity)
         // By index, and the metrics listed once: binding each result, or asking for
-        // `allCases` on every row, copied the result and built the list on every row.
+        // `allCases` on every row, copied the result and built the list on every row. A row
+        // at a time: room for it made once.
         let metrics = ReplicationMetric.allCases
         for i in results.indices {
-            w.field(firstIndex + i)
-            for m in metrics { w.field(results[i].value(of: m)) }
-            w.endRow()
+            w.row(fields: header.count) { row in
+                row.field(firstIndex + i)
+                for m in metrics { row.field(results[i].value(of: m)) }
+            }
         }
         return w.bytes
     }
