@@ -15,6 +15,12 @@ import StrictJSON
 public struct CSVWriter {
     /// The CSV text so far, header included.
     public var bytes: [UInt8] { Array(storage[..<length]) }
+
+    /// The CSV text, the writer used up: its storage cut to the text rather than copied.
+    public consuming func finished() -> [UInt8] {
+        storage.removeLast(storage.count - length)
+        return storage
+    }
     /// The text in `storage[..<length]`; the rest is room already allocated. Fields are written
     /// in place through one buffer pointer: an `append(contentsOf:)` per field cost about a
     /// hundred instructions (uniqueness, capacity, a generic copy), more than a number's digits.
@@ -28,7 +34,7 @@ public struct CSVWriter {
     ///
     /// - Parameter reservingCapacity: bytes to reserve up front (a guess of the file size).
     public init(header: [String], reservingCapacity: Int = 1 << 16) {
-        storage = [UInt8](repeating: 0, count: Swift.max(64, reservingCapacity))
+        storage = Self.room(reservingCapacity)
         columnCount = header.count
         for name in header { field(name) }
         fieldsInRow = columnCount
@@ -37,7 +43,7 @@ public struct CSVWriter {
 
     /// Continues a file whose header was already written (a later block of a streamed file).
     public init(continuingWithColumns columnCount: Int, reservingCapacity: Int = 1 << 16) {
-        storage = [UInt8](repeating: 0, count: Swift.max(64, reservingCapacity))
+        storage = Self.room(reservingCapacity)
         self.columnCount = columnCount
     }
 
@@ -109,6 +115,13 @@ public struct CSVWriter {
                      "CSV row has \(fieldsInRow) fields, header has \(columnCount)")
         appendByte(UInt8(ascii: "\n"))
         fieldsInRow = 0
+    }
+
+    /// Room for `bytes` bytes of text, not filled (only what is written is ever read): zeroing
+    /// room for a chunk of `replications.csv` cost as much as copying it.
+    private static func room(_ bytes: Int) -> [UInt8] {
+        let count = Swift.max(64, bytes)
+        return [UInt8](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
     }
 
     /// Returns the bytes written so far and empties the buffer, keeping its capacity, so a

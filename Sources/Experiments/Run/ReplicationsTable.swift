@@ -7,7 +7,8 @@ public enum ReplicationsTable {
     /// The rows of `results`, numbered from `firstIndex`; with the header line when
     /// `firstIndex` is 0, so blocks of a streamed run concatenate into the whole file.
     public static func csv(_ results: [ReplicationResult], firstIndex: Int = 0) -> [UInt8] {
-        let capacity = 64 + results.count * 256
+        // Room for the longest rows, so that the storage never grows (and copies) mid-chunk.
+        let capacity = 64 + results.count * (header.count * CSVRow.maxFieldBytes + 1)
         var w = firstIndex == 0
             ? CSVWriter(header: header, reservingCapacity: capacity)
             : CSVWriter(continuingWithColumns: header.count, reservingCapacity: capacity)
@@ -21,7 +22,7 @@ public enum ReplicationsTable {
                 for m in metrics { row.field(results[i].value(of: m)) }
             }
         }
-        return w.bytes
+        return w.finished()
     }
 
     /// The same bytes, formatted in chunks on `threads` threads and joined in order.

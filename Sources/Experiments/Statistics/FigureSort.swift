@@ -29,7 +29,7 @@ enum FigureSort {
     /// a pass costs in proportion to the keys it moves.
     private static let digitBits = 11
     /// Ranges this short are sorted by insertion rather than by another pass.
-    private static let insertionLimit = 48
+    private static let insertionLimit = 8
 
     /// A key whose unsigned order is the order of the doubles: positives with the sign bit
     /// set, negatives with every bit flipped.
