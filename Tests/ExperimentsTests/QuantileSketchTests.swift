@@ -81,6 +81,42 @@ import SimKernel
         for x in data { s1.add(x); s2.add(x) }
         #expect(s1 == s2)
     }
+
+    /// Blocks of any size, across compaction boundaries and empty ones, give the sketch that
+    /// adding the values one by one gives (its levels, compactions and bound compared whole).
+    @Test func blocksGiveTheSketchOfTheirValuesOneByOne() {
+        let data = lognormalData(20_000, seed: 8)
+        for block in [1, 7, 127, 128, 129, 1_000, 20_000] {
+            var oneByOne = QuantileSketch(k: 64), blocks = QuantileSketch(k: 64)
+            for x in data { oneByOne.add(x) }
+            var start = 0
+            while start < data.count {
+                let end = min(data.count, start + block)
+                data[start..<end].withUnsafeBufferPointer { blocks.add(contentsOf: $0) }
+                blocks.add(contentsOf: UnsafeBufferPointer(start: nil, count: 0))
+                start = end
+            }
+            #expect(blocks == oneByOne, "blocks of \(block)")
+        }
+    }
+
+    /// The merge of a level's ascending runs is `sort()`'s order, element for element: one run,
+    /// two, several, runs of one, ties across runs, and both zeros (equal, with other bits).
+    @Test func mergingRunsIsSort() {
+        var rng = Xoshiro256StarStar(seed: 9)
+        var cases: [[Double]] = [[], [3], [2, 1], [1, 2, 3], [0.0, -0.0, 0.0, -0.0], [5, -0.0, 0.0, 5, 0.0]]
+        for runs in [1, 2, 3, 5, 40] {
+            var items: [Double] = []
+            for _ in 0..<runs {
+                let length = 1 + Int(rng.next() % 300)
+                items += (0..<length).map { _ in Double(rng.next() % 50) / 4 }.sorted()
+            }
+            cases.append(items)
+        }
+        for items in cases {
+            #expect(QuantileSketch.mergingRuns(items).map(\.bitPattern) == items.sorted().map(\.bitPattern), "\(items.prefix(8))")
+        }
+    }
 }
 
 @Suite struct StreamingSummaryTests {

@@ -111,9 +111,17 @@ public struct StreamingSummary: Sendable {
         }
         if mode == .sketch {
             // Past the limit, the common case for figures that are not counts: straight into
-            // the moments and the sketch, without asking each value's mode again.
-            for k in 0..<count {
-                if let x = value(k), !x.isNaN { addToSketch(x) }
+            // the moments and, in one append, the sketch, without asking each value's mode again.
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: count) { gathered in
+                var defined = 0
+                for k in 0..<count {
+                    if let x = value(k), !x.isNaN {
+                        addToMoments(x)
+                        gathered.initializeElement(at: defined, to: x)
+                        defined &+= 1
+                    }
+                }
+                sketch.add(contentsOf: UnsafeBufferPointer(rebasing: gathered[..<defined]))
             }
             return
         }
@@ -163,13 +171,19 @@ public struct StreamingSummary: Sendable {
 
     @inline(__always)
     private mutating func addToSketch(_ x: Double) {
+        addToMoments(x)
+        sketch.add(x)
+    }
+
+    /// The running moments (Welford, in arrival order), min and max of the sketch mode.
+    @inline(__always)
+    private mutating func addToMoments(_ x: Double) {
         n += 1
         let delta = x - mean
         mean += delta / Double(n)
         m2 += delta * (x - mean)
         if x < min { min = x }
         if x > max { max = x }
-        sketch.add(x)
     }
 
     /// The mean and the 95% confidence half-width t(0.975, n − 1)·s/√n of the values so far,
