@@ -81,13 +81,22 @@ public struct QuantileSketch: Sendable, Equatable {
             if l == 0 { levels[0] = FigureSort.sortedByBits(levels[0]) } else { levels[l] = Self.mergingRuns(levels[l]) }
             let offset = compactions[l] & 1
             compactions[l] += 1
-            // An odd item out stays at this level, so no weight is lost.
+            // An odd item out stays at this level, so no weight is lost. The promoted items are
+            // gathered first and appended in one go (an append each checked both levels'
+            // storage for sharing).
             let paired = levels[l].count & ~1
-            var i = offset
-            while i < paired {
-                levels[l + 1].append(levels[l][i])
-                i += 2
+            let promoted = levels[l].withUnsafeBufferPointer { items in
+                [Double](unsafeUninitializedCapacity: paired / 2 + 1) { out, count in
+                    var i = offset, o = 0
+                    while i < paired {
+                        out[o] = items[i]
+                        o &+= 1
+                        i &+= 2
+                    }
+                    count = o
+                }
             }
+            levels[l + 1].append(contentsOf: promoted)
             let leftover = levels[l].count > paired ? levels[l][paired] : nil
             levels[l].removeAll(keepingCapacity: true)
             if let leftover { levels[l].append(leftover) }
@@ -102,7 +111,8 @@ public struct QuantileSketch: Sendable, Equatable {
         let n = items.count
         guard n > 1 else { return items }
         var current = items
-        var other = [Double](repeating: 0, count: n)
+        // Every pass writes all n places, so the second buffer needs no filling first.
+        var other = [Double](unsafeUninitializedCapacity: n) { _, count in count = n }
         while true {
             var runs = 0
             current.withUnsafeBufferPointer { a in
