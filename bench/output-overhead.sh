@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# What writing every file costs on top of the simulation, on a shared, noisy machine.
+#
+#   bench/output-overhead.sh BINARY [ROUNDS] [REPLICATIONS]
+#
+# ROUNDS alternating pairs of `run --threads 1` (CPU time, user + system, of the whole
+# process: start-up, simulation, replications.csv, statistics, every file) and
+# `bench model --threads 1` (the simulation alone, µs a replication). Each round's ratio is
+# taken within the round, so a slow minute slows both; the figure is the median of the
+# ratios. Issue 15's target is at most 1.15 at 20,000 and at 1,000,000 replications.
+#
+# Example: bench/output-overhead.sh .build/release/execsim 31 20000
+set -euo pipefail
+binary=${1:?usage: output-overhead.sh BINARY [ROUNDS] [REPLICATIONS]}
+rounds=${2:-11}
+replications=${3:-20000}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+for ((i = 0; i < rounds; i++)); do
+    /usr/bin/time -f "%U %S" -o "$work/time" "$binary" run --replications "$replications" --threads 1 \
+        --quiet --out "$work/out" > /dev/null
+    run=$(awk -v n="$replications" '{ print ($1 + $2) * 1e6 / n }' "$work/time")
+    model=$("$binary" bench model --threads 1 --replications "$replications" | grep threads_1_micro | head -1 | cut -d= -f2)
+    echo "$run $model $(awk -v a="$run" -v b="$model" 'BEGIN { printf "%.3f", a / b }')" >> "$work/rounds"
+done
+echo "run_cpu_us_per_replication=$(cut -d' ' -f1 "$work/rounds" | median)" \
+     "model_us_per_replication=$(cut -d' ' -f2 "$work/rounds" | median)" \
+     "median_round_ratio=$(cut -d' ' -f3 "$work/rounds" | median)"
+echo "round ratios: $(cut -d' ' -f3 "$work/rounds" | tr '\n' ' ')"
