@@ -101,10 +101,12 @@ import SimKernel
     }
 
     /// The merge of a level's ascending runs is `sort()`'s order, element for element: one run,
-    /// two, several, runs of one, ties across runs, and both zeros (equal, with other bits).
+    /// two, several, runs of one, ties across runs, both zeros (equal, with other bits), and an
+    /// item before the runs, below, among and above them.
     @Test func mergingRunsIsSort() {
         var rng = Xoshiro256StarStar(seed: 9)
-        var cases: [[Double]] = [[], [3], [2, 1], [1, 2, 3], [0.0, -0.0, 0.0, -0.0], [5, -0.0, 0.0, 5, 0.0]]
+        var cases: [[Double]] = [[], [3], [2, 1], [1, 2], [1, 2, 3], [3, 1, 2], [9, 1, 2, 0, 5], [0.0, -0.0, 0.0, -0.0],
+                                 [5, -0.0, 0.0, 5, 0.0], [0.0, -0.0, -0.0, 0.0], [-0.0, 0.0, -1, 0.0, -0.0]]
         for runs in [1, 2, 3, 5, 40] {
             var items: [Double] = []
             for _ in 0..<runs {
@@ -112,6 +114,8 @@ import SimKernel
                 items += (0..<length).map { _ in Double(rng.next() % 50) / 4 }.sorted()
             }
             cases.append(items)
+            // A level's shape: a compaction's odd item first, then the runs moved up.
+            for odd in [-1.0, 0, 6.25, 12.25, 100] { cases.append([odd] + items) }
         }
         for items in cases {
             #expect(QuantileSketch.mergingRuns(items).map(\.bitPattern) == items.sorted().map(\.bitPattern), "\(items.prefix(8))")
