@@ -32,7 +32,10 @@ import ProgramModel
         // An undefined figure (break-even month) among them, so NaN-for-nil in the layout is tried.
         #expect(results.contains { $0.value(of: .breakEvenMonth) == nil })
         for (chunks, threads) in [([700], 1), ([128, 128, 128, 128, 128, 60], 1), ([1, 7, 300, 392], 2),
-                                  ([256, 256, 188], 2), (Array(repeating: 100, count: 7), 3)] {
+                                  ([256, 256, 188], 2), (Array(repeating: 100, count: 7), 3),
+                                  // 37 values on 4 threads: the layout's shares (whole cache lines)
+                                  // leave the last one empty.
+                                  ([37, 663], 4)] {
             let (summaries, timeseries) = folded(in: chunks, threads: threads)
             #expect(summaries.csv() == expected.csv(), "chunks \(chunks), \(threads) threads")
             #expect(timeseries == expectedTimeseries, "chunks \(chunks), \(threads) threads")

@@ -86,7 +86,8 @@ public struct RunAccumulator: Sendable {
         columns.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let columns = buffer
             let layOutShare = { @Sendable (worker: Int) in
-                for k in (worker * share)..<min(n, (worker + 1) * share) {
+                // Rounded up to whole lines, the last shares can be short or empty.
+                for k in min(n, worker * share)..<min(n, (worker + 1) * share) {
                     let r = results[k]
                     for m in 0..<metricCount { columns[m &* spacing &+ k] = r.value(of: ReplicationMetric(rawValue: m)!) ?? .nan }
                     r.monthEnds.values.withUnsafeBufferPointer { values in
