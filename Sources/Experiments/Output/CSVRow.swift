@@ -29,9 +29,7 @@ public struct CSVRow {
     /// Appends an integer.
     @inline(__always)
     public mutating func field(_ value: Int) {
-        let comma = take() ? 1 : 0
-        start[length] = UInt8(ascii: ",")
-        length &+= comma &+ Self.write(Int64(value), at: start + length + comma)
+        length &+= Self.write(Int64(value), separated: take(), at: start + length)
     }
 
     /// Counts a field off; whether a separator goes before it.
@@ -61,6 +59,15 @@ public struct CSVRow {
             length &+= 1
         }
         return length
+    }
+
+    /// Writes an integer field at `out`, its separator first when `separated`; returns the bytes
+    /// written (at most 21).
+    @inline(__always)
+    static func write(_ value: Int64, separated: Bool, at out: UnsafeMutablePointer<UInt8>) -> Int {
+        out.pointee = UInt8(ascii: ",")
+        let comma = separated ? 1 : 0
+        return comma &+ write(value, at: out + comma)
     }
 
     /// Writes the digits of `value` (a sign first when negative) at `out`; returns their count.

@@ -181,11 +181,8 @@ public struct CSVWriter {
     /// A field of `value`'s digits, its separator first.
     @inline(__always)
     private mutating func appendDigits(_ value: Int64) {
-        let comma = fieldsInRow > 0 ? 1 : 0
-        _ = write(atMost: CSVRow.maxFieldBytes) { out in
-            out.pointee = UInt8(ascii: ",")
-            return comma &+ CSVRow.write(value, at: out + comma)
-        }
+        let separated = fieldsInRow > 0
+        _ = write(atMost: CSVRow.maxFieldBytes) { CSVRow.write(value, separated: separated, at: $0) }
         fieldsInRow += 1
     }
 }
