@@ -14,6 +14,9 @@ set -euo pipefail
 binary=${1:?usage: output-overhead.sh BINARY [ROUNDS] [REPLICATIONS]}
 rounds=${2:-11}
 replications=${3:-20000}
+[[ -x $binary ]] || { echo "output-overhead.sh: $binary is not an executable" >&2; exit 2; }
+[[ $rounds =~ ^[1-9][0-9]*$ && $replications =~ ^[1-9][0-9]*$ ]] || {
+    echo "output-overhead.sh: ROUNDS and REPLICATIONS are whole numbers of at least 1 (got '$rounds', '$replications')" >&2; exit 2; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
