@@ -1,3 +1,4 @@
+import Dispatch
 import Testing
 import ProgramModel
 @testable import Experiments
@@ -55,5 +56,41 @@ import ProgramModel
         let value = r.monthEnds[.cumulativeValue]
         #expect(zip(value, value.dropFirst()).allSatisfy { $0 <= $1 })
         #expect(r.monthEnds[.squadsAvailable] == Self.results[4].monthEnds[.squadsAvailable])
+    }
+
+    /// Columns recorded from several threads, in any order, fold as the results in order do.
+    @Test func columnsRecordedFromSeveralThreadsFoldAsInOrder() {
+        let results = Self.results
+        var accumulator = RunAccumulator(months: 30)
+        for start in stride(from: 0, to: results.count, by: 300) {
+            let chunk = Array(results[start..<min(results.count, start + 300)])
+            accumulator.add(count: chunk.count, threads: 3) { columns in
+                DispatchQueue.concurrentPerform(iterations: 4) { worker in
+                    // Worker w records every fourth result, from the end of the chunk backwards.
+                    for k in stride(from: chunk.count - 1 - worker, through: 0, by: -4) { columns.record(chunk[k], at: k) }
+                }
+                #expect(columns.values(of: .breakEvenMonth) == chunk.map { $0.value(of: .breakEvenMonth) })
+                #expect(columns.values(of: .npv) == chunk.map { $0.value(of: .npv) })
+            }
+        }
+        let (summaries, timeseries) = accumulator.finish(threads: 2)
+        #expect(summaries.csv() == MetricSummaries(results).csv())
+        #expect(timeseries == TimeseriesTable.csv(results))
+    }
+
+    /// A chunk's pieces come back in replication order, each made from the results of its own
+    /// replications, whatever the threads and however the pieces divide the chunk.
+    @Test func piecesAreTheReplicationsInOrder() {
+        var s = Scenario()
+        s.horizonMonths = 30
+        s.portfolio.arrivalsPerMonth = 2.5
+        let parameters = ModelParameters(s)
+        let expected = Self.results[100..<137].map { $0.value(of: .npv) }
+        for (pieceSize, threads) in [(37, 1), (1, 2), (5, 3), (64, 4), (10, 2)] {
+            let pieces = ScenarioRunner.pieces(parameters, seed: 9, replications: 100..<137, pieceSize: pieceSize,
+                                               threads: threads) { first, results in (first, results.map { $0.value(of: .npv) }) }
+            #expect(pieces.map(\.0) == Array(stride(from: 100, to: 137, by: pieceSize)), "pieces of \(pieceSize)")
+            #expect(pieces.flatMap(\.1) == expected, "pieces of \(pieceSize), \(threads) threads")
+        }
     }
 }

@@ -48,8 +48,8 @@ public enum ComparisonRun {
         let names = scenarios.map(\.name)
         // Only the compared metrics' values are kept, not whole results: values[k][i][r].
         var values: [[[Double?]]] = Array(repeating: Array(repeating: [], count: scenarios.count), count: metrics.count)
-        let keep = { (i: Int, block: [ReplicationResult]) in
-            for (k, metric) in metrics.enumerated() { values[k][i] += block.map { $0.value(of: metric) } }
+        let keep = { (i: Int, block: ChunkColumns) in
+            for (k, metric) in metrics.enumerated() { values[k][i] += block.values(of: metric) }
         }
         let runs = (directory as NSString).appendingPathComponent("runs")
         let manifest = { (replications: Int) in
@@ -103,7 +103,7 @@ public enum ComparisonRun {
     /// paired differences meet the rule; then finishes each run with the rule's outcome.
     private static func runInStep(_ scenarios: [Scenario], precision: PairedPrecision, manifest: RunManifest,
                                   threads: Int, progress: ProgressHandler?, to runs: String, exactLimit: Int,
-                                  keep: (Int, [ReplicationResult]) -> Void,
+                                  keep: (Int, ChunkColumns) -> Void,
                                   values: (ReplicationMetric) -> [[Double?]]) throws(OutputError) -> PairedPrecision.Outcome {
         let advance = progress.map { handler in { @Sendable (n: Int) in handler(.advanced(by: n)) } }
         var inStep: [RunInProgress] = []

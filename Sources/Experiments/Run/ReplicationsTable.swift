@@ -25,21 +25,4 @@ public enum ReplicationsTable {
         }
         return w.finished()
     }
-
-    /// The same bytes, formatted in chunks on `threads` threads and joined in order.
-    public static func csv(_ results: [ReplicationResult], firstIndex: Int, threads: Int) -> [UInt8] {
-        // A piece per thread, but not pieces so small that joining them costs more than it saves.
-        let workers = ParallelReplications.workerCount(threads: threads, count: results.count)
-        let chunk = Swift.max(128, (results.count + workers - 1) / workers)
-        let chunks = (results.count + chunk - 1) / chunk
-        guard chunks > 1 else { return csv(results, firstIndex: firstIndex) }
-        let parts = ParallelReplications.map(count: chunks, threads: threads, chunkSize: 1) { c in
-            let range = (c * chunk)..<min(results.count, (c + 1) * chunk)
-            return csv(Array(results[range]), firstIndex: firstIndex + range.lowerBound)
-        }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(parts.reduce(0) { $0 + $1.count })
-        for p in parts { bytes.append(contentsOf: p) }
-        return bytes
-    }
 }

@@ -53,8 +53,8 @@ public enum RunFiles {
     /// - Parameters:
     ///   - progress: told `started` (the scenario's name), `advanced` and `finished`, also when
     ///     writing fails.
-    ///   - onBlock: sees the results, a chunk at a time in replication order, before they are
-    ///     dropped (a comparison keeps its metrics' values for the paired differences).
+    ///   - onBlock: sees the values of each chunk of results in replication order, before they
+    ///     are dropped (a comparison keeps its metrics' values for the paired differences).
     ///   - stopping: when given, the run goes on in the rule's blocks until its targets are met
     ///     or its cap is reached, and `manifest.replications` should be the cap (the manifest
     ///     written records the replications run and the rule's outcome).
@@ -62,7 +62,7 @@ public enum RunFiles {
                            progress: ProgressHandler? = nil, to directory: String,
                            exactLimit: Int = StreamingSummary.defaultExactLimit,
                            stopping: StoppingRule? = nil,
-                           onBlock: (([ReplicationResult]) -> Void)? = nil) throws(OutputError) -> Outcome {
+                           onBlock: ((ChunkColumns) -> Void)? = nil) throws(OutputError) -> Outcome {
         let total = stopping?.maxReplications ?? manifest.replications
         progress?(.started(label: scenario.name, total: total))
         defer { progress?(.finished) }

@@ -27,4 +27,38 @@ public enum ScenarioRunner {
             makeState: { ProgramSimulation(parameters: parameters) },
             { sim, i in sim.run(seed: seed, replication: range.lowerBound + i) })
     }
+
+    /// Simulates replications `range` a piece of `pieceSize` at a time and turns each piece into
+    /// a `Piece` with `finish`, on the worker that simulated it, while its results are still in
+    /// that core's cache; returns the pieces in replication order.
+    ///
+    /// `finish` is given the index of the piece's first replication and its results; the
+    /// results are dropped after it returns. A run keeps none of them: kept a chunk of 2,048 at
+    /// a time (8 MB, most of it month-end series), they were mapped afresh for every chunk and
+    /// read back from memory to be written and folded, and two threads simulated 1.7 times as
+    /// fast as one instead of 1.9 times.
+    public static func pieces<Piece: Sendable>(
+        _ parameters: ModelParameters, seed: UInt64, replications range: Range<Int>, pieceSize: Int,
+        threads: Int, progress: (@Sendable (Int) -> Void)? = nil,
+        _ finish: @Sendable (_ first: Int, _ results: [ReplicationResult]) -> Piece
+    ) -> [Piece] {
+        precondition(pieceSize > 0, "pieces of at least one replication")
+        let count = (range.count + pieceSize - 1) / pieceSize
+        return ParallelReplications.mapWithState(
+            count: count, threads: threads, chunkSize: 1,
+            makeState: { () -> (simulation: ProgramSimulation, results: [ReplicationResult]) in
+                var results: [ReplicationResult] = []
+                results.reserveCapacity(pieceSize)
+                return (ProgramSimulation(parameters: parameters), results)
+            },
+            { state, piece in
+                let first = range.lowerBound + piece * pieceSize
+                let end = Swift.min(range.upperBound, first + pieceSize)
+                state.results.removeAll(keepingCapacity: true)
+                for r in first..<end { state.results.append(state.simulation.run(seed: seed, replication: r)) }
+                let made = finish(first, state.results)
+                progress?(end - first)
+                return made
+            })
+    }
 }

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# How much faster a run is on two threads than on one, end to end, on a shared, noisy machine.
+#
+#   bench/thread-scaling.sh BINARY [ROUNDS] [REPLICATIONS] [THREADS]
+#
+# ROUNDS alternating pairs of `run --threads 1` and `run --threads THREADS` (default 2), wall
+# time of the whole process (start-up, simulation, every file written and synced). Each
+# round's ratio is taken within the round, so a slow minute slows both; the figure is the
+# median of the ratios. Issue 15's target is at least 1.85 on 2 threads at 20,000 replications.
+#
+# For the machine's own ceiling, run two single-thread processes side by side: on this
+# project's 2-vCPU machine they finish in 1.96 times the time of one (median of 9 rounds),
+# not in the same time.
+#
+# Example: bench/thread-scaling.sh .build/release/execsim 21 20000
+set -euo pipefail
+binary=${1:?usage: thread-scaling.sh BINARY [ROUNDS] [REPLICATIONS] [THREADS]}
+rounds=${2:-11}
+replications=${3:-20000}
+threads=${4:-2}
+[[ -x $binary ]] || { echo "thread-scaling.sh: $binary is not an executable" >&2; exit 2; }
+[[ $rounds =~ ^[1-9][0-9]*$ && $replications =~ ^[1-9][0-9]*$ && $threads =~ ^[2-9][0-9]*$ ]] || {
+    echo "thread-scaling.sh: ROUNDS and REPLICATIONS are whole numbers of at least 1, THREADS at least 2 (got '$rounds', '$replications', '$threads')" >&2; exit 2; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+wall() {  # in seconds, to the microsecond (time's %e is to the hundredth: 2% of a 0.5 s run)
+    local start end
+    start=$(date +%s%N)
+    "$binary" run --replications "$replications" --threads "$1" --quiet --out "$work/out" > /dev/null
+    end=$(date +%s%N)
+    awk -v a="$start" -v b="$end" 'BEGIN { printf "%.6f", (b - a) / 1e9 }'
+}
+for ((i = 0; i < rounds; i++)); do
+    one=$(wall 1)
+    many=$(wall "$threads")
+    echo "$one $many $(awk -v a="$one" -v b="$many" 'BEGIN { printf "%.3f", a / b }')" >> "$work/rounds"
+done
+echo "threads_1_seconds=$(cut -d' ' -f1 "$work/rounds" | median)" \
+     "threads_${threads}_seconds=$(cut -d' ' -f2 "$work/rounds" | median)" \
+     "median_round_ratio=$(cut -d' ' -f3 "$work/rounds" | median)"
+echo "round ratios: $(cut -d' ' -f3 "$work/rounds" | tr '\n' ' ')"
