@@ -10,6 +10,7 @@ public enum ExecsimCLI {
     /// Runs execsim with `arguments` (without the executable's path) on the standard streams.
     public static func main(_ arguments: [String]) -> Int32 {
         StandardStream.prepare()
+        AllocatorSettings.apply()
         return run(arguments, io: .standard)
     }
 

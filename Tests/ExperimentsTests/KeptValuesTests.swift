@@ -89,4 +89,20 @@ import SimKernel
             #expect(summary == Summary(values: (0..<300).map { Double($0) + 0.25 }))
         }
     }
+
+    /// A figure that counts first reserves nothing while it counts, and the run's room once it
+    /// starts keeping values: the storage does not grow (and copy) after that.
+    @Test func countingFirstReservesWhenKeepingStarts() {
+        var figure = StreamingSummary(exactLimit: 50_000, reserving: 20_000, countingFirst: true)
+        figure.add(count: 500) { Double($0 % 7) }
+        #expect(figure.keptBytes == 0)
+        figure.add(count: 1) { _ in 0.5 }
+        let reserved = figure.keptBytes
+        // Doubles from the first fraction on; 1% for the allocator's rounding, as above.
+        #expect(reserved >= 20_000 * 8 && reserved <= 20_000 * 8 * 101 / 100)
+        figure.add(count: 19_499) { Double($0) + 0.25 }
+        #expect(figure.keptBytes == reserved)
+        let values = (0..<500).map { Double($0 % 7) } + [0.5] + (0..<19_499).map { Double($0) + 0.25 }
+        #expect(figure.summary() == Summary(values: values))
+    }
 }

@@ -31,6 +31,8 @@ public struct StreamingSummary: Sendable {
     enum Mode: UInt8, Sendable { case values, tally, counts, sketch }
 
     public let exactLimit: Int
+    /// The values expected (0 when not known): room for them is reserved when keeping starts.
+    private let expected: Int
     private var mode = Mode.values
     private var kept: KeptValues
     private var table = CountTable()
@@ -44,12 +46,14 @@ public struct StreamingSummary: Sendable {
 
     /// - Parameter reserving: values expected; room for as many as will be kept is reserved.
     /// - Parameter countingFirst: count the values while they are small whole numbers (see
-    ///   above); nothing is reserved then. (Reserving when keeping starts saved the copies of
-    ///   growing, about 600 instructions a replication, but quadrupled a 20,000-replication
-    ///   run's page faults, 5,500 → 21,100, at more system time than the copies took.)
+    ///   above); room is reserved only when keeping starts. (That saves the copies of growing,
+    ///   which missed the cache on every line. Under glibc's default settings each reservation
+    ///   was mapped afresh and handed back, 21,100 page faults in a 20,000-replication run
+    ///   against 5,500; `execsim` keeps freed memory for reuse, see `AllocatorSettings`.)
     public init(exactLimit: Int = StreamingSummary.defaultExactLimit, reserving expected: Int = 0,
                 countingFirst: Bool = false) {
         self.exactLimit = exactLimit
+        self.expected = expected
         kept = KeptValues(limit: exactLimit, reserving: countingFirst ? 0 : expected)
         if countingFirst { mode = .tally }
     }
@@ -146,7 +150,7 @@ public struct StreamingSummary: Sendable {
     /// A figure counting first met a value the table cannot keep, below the exact limit: from
     /// now on its values are kept, the counted ones first, in ascending order.
     private mutating func startKeeping() {
-        kept = KeptValues(limit: exactLimit)
+        kept = KeptValues(limit: exactLimit, reserving: expected)
         table.forEachValue { value, count in
             for _ in 0..<count { kept.append(Double(value)) }
         }
