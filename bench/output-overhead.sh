@@ -17,17 +17,12 @@ replications=${3:-20000}
 [[ -x $binary ]] || { echo "output-overhead.sh: $binary is not an executable" >&2; exit 2; }
 [[ $rounds =~ ^[1-9][0-9]*$ && $replications =~ ^[1-9][0-9]*$ ]] || {
     echo "output-overhead.sh: ROUNDS and REPLICATIONS are whole numbers of at least 1 (got '$rounds', '$replications')" >&2; exit 2; }
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+source "$(dirname "$0")/rounds.sh"
 for ((i = 0; i < rounds; i++)); do
     /usr/bin/time -f "%U %S" -o "$work/time" "$binary" run --replications "$replications" --threads 1 \
         --quiet --out "$work/out" > /dev/null
     run=$(awk -v n="$replications" '{ print ($1 + $2) * 1e6 / n }' "$work/time")
     model=$("$binary" bench model --threads 1 --replications "$replications" | grep threads_1_micro | head -1 | cut -d= -f2)
-    echo "$run $model $(awk -v a="$run" -v b="$model" 'BEGIN { printf "%.3f", a / b }')" >> "$work/rounds"
+    record_round "$run" "$model"
 done
-echo "run_cpu_us_per_replication=$(cut -d' ' -f1 "$work/rounds" | median)" \
-     "model_us_per_replication=$(cut -d' ' -f2 "$work/rounds" | median)" \
-     "median_round_ratio=$(cut -d' ' -f3 "$work/rounds" | median)"
-echo "round ratios: $(cut -d' ' -f3 "$work/rounds" | tr '\n' ' ')"
+report_rounds run_cpu_us_per_replication model_us_per_replication

@@ -21,9 +21,7 @@ threads=${4:-2}
 [[ -x $binary ]] || { echo "thread-scaling.sh: $binary is not an executable" >&2; exit 2; }
 [[ $rounds =~ ^[1-9][0-9]*$ && $replications =~ ^[1-9][0-9]*$ && $threads =~ ^[2-9][0-9]*$ ]] || {
     echo "thread-scaling.sh: ROUNDS and REPLICATIONS are whole numbers of at least 1, THREADS at least 2 (got '$rounds', '$replications', '$threads')" >&2; exit 2; }
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+source "$(dirname "$0")/rounds.sh"
 wall() {  # in seconds, to the microsecond (time's %e is to the hundredth: 2% of a 0.5 s run)
     local start end
     start=$(date +%s%N)
@@ -34,9 +32,6 @@ wall() {  # in seconds, to the microsecond (time's %e is to the hundredth: 2% of
 for ((i = 0; i < rounds; i++)); do
     one=$(wall 1)
     many=$(wall "$threads")
-    echo "$one $many $(awk -v a="$one" -v b="$many" 'BEGIN { printf "%.3f", a / b }')" >> "$work/rounds"
+    record_round "$one" "$many"
 done
-echo "threads_1_seconds=$(cut -d' ' -f1 "$work/rounds" | median)" \
-     "threads_${threads}_seconds=$(cut -d' ' -f2 "$work/rounds" | median)" \
-     "median_round_ratio=$(cut -d' ' -f3 "$work/rounds" | median)"
-echo "round ratios: $(cut -d' ' -f3 "$work/rounds" | tr '\n' ' ')"
+report_rounds threads_1_seconds "threads_${threads}_seconds"
