@@ -7,12 +7,13 @@ import ProgramModel
 /// values themselves: each figure sees its values in replication order, whatever the chunks and
 /// the threads, and lands in its own row of summary.csv and timeseries.csv.
 @Suite struct RunAccumulatorTests {
-    private static let results: [ReplicationResult] = {
+    private static let scenario: Scenario = {
         var s = Scenario()
         s.horizonMonths = 30
         s.portfolio.arrivalsPerMonth = 2.5
-        return ScenarioRunner.run(s, seed: 9, replications: 700, threads: 2)
+        return s
     }()
+    private static let results = ScenarioRunner.run(scenario, seed: 9, replications: 700, threads: 2)
 
     private func folded(in chunks: [Int], threads: Int) -> (summaries: MetricSummaries, timeseriesCSV: [UInt8]) {
         let results = Self.results
@@ -81,10 +82,7 @@ import ProgramModel
     /// A chunk's pieces come back in replication order, each made from the results of its own
     /// replications, whatever the threads and however the pieces divide the chunk.
     @Test func piecesAreTheReplicationsInOrder() {
-        var s = Scenario()
-        s.horizonMonths = 30
-        s.portfolio.arrivalsPerMonth = 2.5
-        let parameters = ModelParameters(s)
+        let parameters = ModelParameters(Self.scenario)
         let expected = Self.results[100..<137].map { $0.value(of: .npv) }
         for (pieceSize, threads) in [(37, 1), (1, 2), (5, 3), (64, 4), (10, 2)] {
             let pieces = ScenarioRunner.pieces(parameters, seed: 9, replications: 100..<137, pieceSize: pieceSize,

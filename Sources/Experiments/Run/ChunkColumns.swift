@@ -15,7 +15,7 @@ import ProgramModel
 public struct ChunkColumns: @unchecked Sendable {
     /// The results in the chunk; positions are `0..<count`.
     public let count: Int
-    let spacing: Int
+    private let spacing: Int
     /// Month-end values per result.
     private let series: Int
     private let base: UnsafeMutablePointer<Double>
