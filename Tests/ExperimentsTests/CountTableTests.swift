@@ -6,6 +6,13 @@ import SimKernel
 /// A count table stands for sorted values: its order statistics and percentiles are those of
 /// the sorted doubles to the bit, and its mean is the exact integer sum over n, rounded once.
 @Suite struct CountTableTests {
+    /// The values the table stands for, in ascending order.
+    private func laidOut(_ table: CountTable) -> [Double] {
+        var values: [Double] = []
+        table.forEachValue { value, count in values += repeatElement(Double(value), count: count) }
+        return values
+    }
+
     private func draws(_ seed: UInt64, _ n: Int, below: Double) -> [Double] {
         var rng = Xoshiro256StarStar(seed: seed)
         return (0..<n).map { _ in (rng.nextUnit() * below).rounded(.down) }
@@ -17,20 +24,40 @@ import SimKernel
         var table = CountTable()
         for x in values { table.add(index: CountTable.index(x)!) }
         let sorted = values.sorted()
-        #expect(table.sortedValues == sorted)
+        #expect(laidOut(table) == sorted)
         let levels = [0, 0.05, 0.25, 0.5, 0.75, 0.95, 1]
         #expect(table.percentiles(levels).map(\.bitPattern) == levels.map { Percentile.linear(sorted, $0).bitPattern })
         let sum = values.reduce(0) { $0 + Int($1) }
         let moments = table.moments
         #expect(moments.mean == Double(sum) / Double(values.count))
-        // Against the two-pass sum of squares: both are sums of n positive terms of the
-        // same deviations, so they agree to a few ulps of m2 (1e-12 relative is ample).
         #expect(table.min == sorted.first && table.max == sorted.last)
         #expect(Summary(counted: table) == Summary(values: values))
-        guard n > 1 else { return }
-        let exact = Summary(values: values)
-        let std = (moments.m2 / Double(values.count - 1)).squareRoot()
-        #expect(abs(std - exact.std!) <= 1e-12 * exact.std!)
+        #expect(Summary(values: values.reversed()) == Summary(values: values), "the same bits in any order")
+        // Against the two-pass sum of squared deviations in doubles: n positive terms, each
+        // rounded once, so they agree to a few ulps of m2 (1e-12 relative is ample).
+        let mean = moments.mean
+        let twoPass = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+        #expect(abs(moments.m2 - twoPass) <= 1e-12 * twoPass)
+    }
+
+    /// Closed forms: 0, 1, …, N − 1 have mean (N − 1)/2 and Σ (x − mean)² = N(N² − 1)/12, and
+    /// a constant has none; the exact integer sums give them to the bit where they are doubles.
+    @Test func momentsAreExact() {
+        for n in [1, 2, 1_000, 65_536] {
+            var table = CountTable()
+            for v in 0..<n { table.add(index: v) }
+            let moments = table.moments
+            #expect(moments.mean == Double(n - 1) / 2)
+            #expect(moments.m2 == Double(n) * (Double(n) * Double(n) - 1) / 12, "\(n)")
+        }
+        let constant = CountTable([UInt16](repeating: 65_535, count: 50_000)).moments
+        #expect(constant.mean == 65_535 && constant.m2 == 0)
+        // n·Q − S² needs more than 64 bits here: 10^7 values of 65,535 and 0 alternating.
+        let big = CountTable.moments(count: 10_000_000, sum: 5_000_000 * 65_535, sumOfSquares: 5_000_000 * 65_535 * 65_535)
+        // n·(65,535/2)²; the numerator's rounding to a double, the division and this product
+        // each round once, so within two ulps.
+        let expected = 10_000_000 * (65_535.0 / 2) * (65_535.0 / 2)
+        #expect(big.mean == 65_535.0 / 2 && abs(big.m2 - expected) <= 2 * expected.ulp)
     }
 
     /// One pass over a block: values past the table's end make it grow, nil and NaN are
@@ -84,12 +111,12 @@ import SimKernel
         let values = (0..<3_000).map { Double(60_000 - 20 * $0) }
         for x in values { descending.add(index: CountTable.index(x)!) }
         #expect(descending.base <= 60_000 - 20 * 2_999 && descending.counts.count <= 2 * 20 * 3_000)
-        #expect(descending.sortedValues == values.sorted())
+        #expect(laidOut(descending) == values.sorted())
         #expect(Summary(counted: descending) == Summary(values: values))
         let block = [70.0, 3, 65_535, 0, 3]
         var streamed = CountTable()
         #expect(streamed.add(count: block.count, from: 0) { block[$0] } == block.count)
-        #expect(streamed.sortedValues == block.sorted() && streamed.min == 0 && streamed.max == 65_535)
+        #expect(laidOut(streamed) == block.sorted() && streamed.min == 0 && streamed.max == 65_535)
     }
 
     /// Past the exact limit a figure of counts keeps exact percentiles and the exact mean; a

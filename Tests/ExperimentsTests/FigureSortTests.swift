@@ -1,10 +1,11 @@
 import Testing
 @testable import Experiments
 
-/// The sort behind `Summary` must give exactly the standard library's sort, so summaries stay
-/// the same to the bit.
+/// The radix sort behind the quantile sketch must give exactly the standard library's sort, and
+/// selection by its keys the standard sort's order statistics.
 @Suite struct FigureSortTests {
-    @Test func matchesTheStandardSortElementForElement() {
+    /// Figures of every shape: counts, fractions, ties, both signs, −0, any exponent, skewed.
+    static func samples() -> [[Double]] {
         var state: UInt64 = 7
         func next() -> UInt64 {   // SplitMix64, so the cases are reproducible
             state &+= 0x9e37_79b9_7f4a_7c15
@@ -33,9 +34,30 @@ import Testing
             [3, 1, 2],
             [],
         ]
-        for values in samples {
-            #expect(FigureSort.sorted(values) == values.sorted(), "\(values.count) values")
-            #expect(FigureSort.sorted(values).map(\.bitPattern) == values.sorted().map(\.bitPattern))
+        return samples
+    }
+
+    @Test func matchesTheStandardSortElementForElement() {
+        for values in Self.samples() {
+            #expect(FigureSort.sortedByBits(values) == values.sorted(), "\(values.count) values")
+            #expect(FigureSort.sortedByBits(values).map(\.bitPattern) == values.sorted().map(\.bitPattern))
+        }
+    }
+
+    /// Every rank a summary asks for, the ends, and ranks given out of order and twice, against
+    /// the sorted values (by key, so that −0 comes before +0, the one pair of equal doubles
+    /// `sorted()` leaves in input order).
+    @Test func selectionGivesTheSortedValuesAtEachRank() {
+        for values in Self.samples() where !values.isEmpty {
+            let n = values.count
+            let sorted = values.map(FigureSort.key).sorted().map(FigureSort.value)
+            var ranks = Percentile.levels.flatMap { q in let r = Percentile.ranks(count: n, q); return [r.upper, r.lower] }
+            ranks += [n - 1, 0, n / 2, n / 2, n / 3]
+            let keys = values.map(FigureSort.key)
+            let selected = values.withUnsafeBufferPointer {
+                OrderStatistics.select($0, ranks: ranks, lowest: keys.min()!, highest: keys.max()!)
+            }
+            #expect(selected.map(\.bitPattern) == ranks.map { sorted[$0].bitPattern }, "\(n) values")
         }
     }
 }

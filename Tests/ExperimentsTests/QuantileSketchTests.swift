@@ -179,10 +179,11 @@ import SimKernel
         #expect(s.summary().max == 4)
     }
 
-    /// A figure counting first summarizes as one keeping its values, to the bit: counts only;
-    /// counts, then a fraction (from which values are kept, the counted ones first); nil and NaN
-    /// anywhere; values added one by one or a block at a time; past the exact limit, where both
-    /// go on as a count table, or to the sketch. The one exception is spelled out below.
+    /// A figure counting first summarizes as one keeping its values, to the bit: a fraction
+    /// first; counts up to the exact limit, then a fraction; nil and NaN anywhere; values added
+    /// one by one or a block at a time; past the exact limit, where both go on as a count
+    /// table, or to the sketch. The one exception (counts, then a fraction below the limit) is
+    /// spelled out below.
     @Test(arguments: [0, 1, 137, 999, 1_000, 1_500])
     func countingFirstSummarizesAsKeeping(fractionAt: Int) {
         var rng = Xoshiro256StarStar(seed: 12)
@@ -208,18 +209,23 @@ import SimKernel
                 }
                 let a = kept.summary(), b = counted.summary()
                 #expect(kept.isEstimated == counted.isEstimated)
-                // A fraction below the limit, with the limit passed later: the counted values
-                // went to the kept ones in ascending order, not as they came, and so on into
-                // the running moments and the sketch. Only then do the two differ: in the last
-                // bits of the moments and within the sketch's rank bound. Reordering a sum of
-                // about 2,000 terms moves it by at most 2,000 roundings (2,000 · 2⁻⁵³ ≈ 2e-13
-                // relative), so 1e-12 bounds it.
-                let defined = values.map { $0.map { !$0.isNaN } ?? false }
-                let countedBefore = defined[..<Swift.min(fractionAt, values.count)].filter { $0 }.count
-                let reordered = fractionAt > 0 && countedBefore < limit && defined.filter { $0 }.count > limit
+                // A fraction below the limit: the counted values went to the kept ones in
+                // ascending order, not as they came, and so on into the running moments and the
+                // sketch when the limit is passed later. Only then do the two differ: in the
+                // last bits of the moments and within the sketch's rank bound. Reordering a sum
+                // of about 2,000 terms moves it by at most 2,000 roundings (2,000 · 2⁻⁵³ ≈ 2e-13
+                // relative), so 1e-12 bounds it. Below the limit the counting one is exactly
+                // the summary of its values in that order.
+                let defined = values.compactMap { $0 }.filter { !$0.isNaN }
+                let countedBefore = values[..<Swift.min(fractionAt, values.count)].compactMap { $0 }.filter { !$0.isNaN }
+                let reordered = fractionAt > 0 && countedBefore.count < limit
                 guard !reordered else {
                     #expect(a.n == b.n && a.min == b.min && a.max == b.max)
                     #expect(abs(a.mean! - b.mean!) <= 1e-12 * a.mean! && abs(a.std! - b.std!) <= 1e-12 * a.std!)
+                    if defined.count <= limit {
+                        let order = countedBefore.sorted() + defined.dropFirst(countedBefore.count)
+                        #expect(b == Summary(values: order) && b.mean?.bitPattern == Summary(values: order).mean?.bitPattern)
+                    }
                     continue
                 }
                 #expect(a == b, "fraction at \(fractionAt), limit \(limit), blocks of \(blockSize)")

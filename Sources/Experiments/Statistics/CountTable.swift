@@ -140,20 +140,26 @@ struct CountTable: Sendable {
     var min: Double? { counts.firstIndex { $0 > 0 }.map { Double(base + $0) } }
     var max: Double? { counts.lastIndex { $0 > 0 }.map { Double(base + $0) } }
 
-    /// The mean, the correctly rounded S/n of the exact integer sum S (exact in a double up to
-    /// 2^53, far beyond any run's n × 65535), and m2 = Σ (x − mean)² summed value by value in
-    /// ascending order, which loses nothing to cancellation.
+    /// The mean and m2 = Σ (x − mean)² of the values, from their exact sums
+    /// (``moments(count:sum:sumOfSquares:)``).
     var moments: (mean: Double, m2: Double) {
         guard n > 0 else { return (0, 0) }
-        var sum = 0
-        forEachValue { v, c in sum &+= v &* c }
-        let mean = Double(sum) / Double(n)
-        var m2 = 0.0
+        var sum = 0, squares = 0
         forEachValue { v, c in
-            let d = Double(v) - mean
-            m2 += Double(c) * d * d
+            sum &+= v &* c
+            squares &+= v &* v &* c
         }
-        return (mean, m2)
+        return Self.moments(count: n, sum: sum, sumOfSquares: squares)
+    }
+
+    /// The mean and m2 = Σ (x − mean)² of `n` whole numbers with sum S and sum of squares Q,
+    /// the same bits whatever order the numbers came in: the mean is S/n correctly rounded
+    /// (S is exact in a double up to 2^53, far beyond any run's n × 65,535), and
+    /// m2 = (n·Q − S²)/n, from the exact integer n·Q − S² (no cancellation: 128 bits hold it
+    /// for any n a run allows) rounded once to a double and divided once.
+    static func moments(count n: Int, sum: Int, sumOfSquares: Int) -> (mean: Double, m2: Double) {
+        let numerator = Int128(n) * Int128(sumOfSquares) - Int128(sum) * Int128(sum)
+        return (Double(sum) / Double(n), Double(numerator) / Double(n))
     }
 
     /// The k-th smallest value (0-based) for any k, by binary search over running totals
@@ -179,17 +185,9 @@ struct CountTable: Sendable {
         return qs.map { Percentile.linear(count: n, $0, orderStatistic: orderStatistic) }
     }
 
-    /// Whether summarizing from the table beats sorting the values: its scans cost about two
-    /// instructions per entry (from the smallest value to the largest) and five per value, the
-    /// radix sort about eighty per value, so a table up to 16 entries per value is still the
-    /// cheaper.
+    /// Whether summarizing from the table beats selecting from the values: its scans cost
+    /// about two instructions per entry (from the smallest value to the largest), selection
+    /// about fourteen a value plus laying the doubles out, so a table up to 16 entries per
+    /// value is still the cheaper.
     var isDense: Bool { counts.count <= 16 * n }
-
-    /// The values in ascending order.
-    var sortedValues: [Double] {
-        var sorted: [Double] = []
-        sorted.reserveCapacity(n)
-        forEachValue { value, count in sorted.append(contentsOf: repeatElement(Double(value), count: count)) }
-        return sorted
-    }
 }

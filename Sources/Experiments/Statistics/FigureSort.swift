@@ -1,30 +1,10 @@
-/// Sorting the values of one figure over replications, the step behind every `Summary`.
+/// Sorting the values of one figure by their bits: the step behind a ``QuantileSketch``'s
+/// compactions, and the keys ``OrderStatistics`` selects by.
 ///
-/// The result is element for element that of the standard library's stable `sorted()`, so
-/// summaries, which sum in sorted order, stay the same to the bit:
-/// - counts (most figures: use cases, production systems, busy squads, pilots in progress) sort
-///   by counting (``CountTable``) unless the table would be sparse; equal counts are equal
-///   doubles, so their order cannot show;
-/// - other figures sort by their bits, most significant digit first (a radix sort over keys
-///   that order as the doubles do); doubles with equal keys are identical, so the order among
-///   them cannot show. Only −0 and +0 are equal doubles with different bits, so a figure
-///   holding −0 takes the standard sort.
+/// The result is element for element that of the standard library's stable `sorted()`: doubles
+/// with equal keys are identical, so the order among them cannot show. Only −0 and +0 are
+/// equal doubles with different bits, so values holding −0 take the standard sort.
 enum FigureSort {
-    /// `values` in ascending order.
-    ///
-    /// - Precondition: no NaN (a summary drops them first).
-    /// - Complexity: O(n): counting when every value is a whole number in [0, 16n) (not −0),
-    ///   radix passes otherwise.
-    static func sorted(_ values: [Double]) -> [Double] {
-        guard values.count >= 64 else { return values.sorted() }
-        var table = CountTable()
-        for x in values {
-            guard let i = CountTable.index(x) else { return sortedByBits(values) }
-            table.add(index: i)
-        }
-        return table.isDense ? table.sortedValues : sortedByBits(values)
-    }
-
     /// The most bits a radix pass buckets by (2,048 buckets); fewer for short ranges, so that
     /// a pass costs in proportion to the keys it moves.
     private static let digitBits = 11
@@ -34,13 +14,13 @@ enum FigureSort {
     /// A key whose unsigned order is the order of the doubles: positives with the sign bit
     /// set, negatives with every bit flipped.
     @inline(__always)
-    private static func key(_ x: Double) -> UInt64 {
+    static func key(_ x: Double) -> UInt64 {
         let bits = x.bitPattern
         return bits & (1 << 63) == 0 ? bits | (1 << 63) : ~bits
     }
 
     @inline(__always)
-    private static func value(_ key: UInt64) -> Double {
+    static func value(_ key: UInt64) -> Double {
         Double(bitPattern: key & (1 << 63) != 0 ? key & ~(1 << 63) : ~key)
     }
 

@@ -119,13 +119,25 @@ struct KeptValues: Sendable {
         isWide ? wide.allSatisfy { CountTable.index($0) != nil } : true
     }
 
-    /// Their summary, `Summary(values:)` of the doubles to the bit; while the values are small
-    /// and dense (a few hundred replications of counts under 100, say) they are summarized from a
-    /// count table, without sorting or laying out doubles.
+    /// Their summary, `Summary(values:)` of the doubles in arrival order to the bit; while the
+    /// values are small and dense (a few hundred replications of counts under 100, say) they
+    /// are summarized from a count table, without laying out doubles.
     func summary() -> Summary {
-        guard !isWide else { return Summary(values: wide) }
+        guard !isWide else { return Summary(defined: wide) }  // NaN is never kept
         let table = CountTable(small)
-        return table.isDense ? Summary(counted: table) : Summary(values: small.map(Double.init))
+        return table.isDense ? Summary(counted: table) : Summary(defined: small.map(Double.init))
+    }
+
+    /// The mean and m2 = Σ (x − mean)² that `summary()` rests on (at least one value).
+    var moments: (mean: Double, m2: Double) {
+        guard !isWide else { return wide.withUnsafeBufferPointer { Summary.moments($0).moments } }
+        var sum = 0, squares = 0
+        for s in small {
+            let v = Int(s)
+            sum &+= v
+            squares &+= v &* v
+        }
+        return CountTable.moments(count: small.count, sum: sum, sumOfSquares: squares)
     }
 
     /// The storage in bytes (capacity, not count): what a run's memory is made of.

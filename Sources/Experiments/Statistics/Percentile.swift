@@ -26,15 +26,24 @@ public enum Percentile {
     static func linear(count n: Int, _ q: Double, orderStatistic: (Int) -> Double) -> Double {
         precondition(n > 0, "percentile of an empty sample")
         precondition(q >= 0 && q <= 1, "percentile probability \(q) outside [0, 1]")
-        let h = Double(n - 1) * q
-        let lowerIndex = min(Int(h.rounded(.down)), n - 1)
-        let upperIndex = min(lowerIndex + 1, n - 1)
-        let fraction = h - Double(lowerIndex)
+        let (lowerIndex, upperIndex) = ranks(count: n, q)
+        let fraction = Double(n - 1) * q - Double(lowerIndex)
         let a = orderStatistic(lowerIndex), b = orderStatistic(upperIndex)
         let difference = b - a
         if fraction >= 0.5 {
             return b - difference * (1 - fraction)
         }
         return a + difference * fraction
+    }
+
+    /// The levels of a summary's percentiles: p5, p25, p50, p75 and p95.
+    static let levels = [0.05, 0.25, 0.5, 0.75, 0.95]
+
+    /// The two order statistics the `q`-quantile of `n` values interpolates between:
+    /// ⌊(n − 1)·q⌋ and the next (the same at the top).
+    @inline(__always)
+    static func ranks(count n: Int, _ q: Double) -> (lower: Int, upper: Int) {
+        let lower = min(Int((Double(n - 1) * q).rounded(.down)), n - 1)
+        return (lower, min(lower + 1, n - 1))
     }
 }

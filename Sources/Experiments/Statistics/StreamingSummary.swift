@@ -1,8 +1,7 @@
 /// A `Summary` built one value at a time, in bounded memory.
 ///
 /// Up to `exactLimit` defined values it keeps them all (two bytes each for counts:
-/// ``KeptValues``) and gives exactly `Summary(values:)`, so ordinary runs are unchanged to the
-/// byte. Past that:
+/// ``KeptValues``) and gives exactly `Summary(values:)` of the values as they came. Past that:
 /// - figures whose values are all whole numbers in [0, 65536) (counts: use cases, production
 ///   systems, squads, pilots in progress) go to a ``CountTable``: every order statistic, so the
 ///   numpy-style percentiles stay exact, and mean and variance from exact integer sums. Adding
@@ -14,15 +13,16 @@
 ///
 /// A summary made `countingFirst` counts its values in the table from the start, as long as
 /// they are all such whole numbers and fewer than the exact limit, and keeps them only from
-/// the first value that is not (the counted ones first, then that one and the rest). Its
-/// `summary()` is the same to the byte, because for whole numbers `Summary`'s sums are exact
-/// in any order; but the values it holds take a few hundred bytes rather than two bytes each,
-/// and adding one is an increment. The month-end figures of a run are made so: 480 a
-/// replication, mostly counts. What differs is the order in which the counted values are
-/// seen afterwards, ascending rather than as they came: in its `meanAndHalfWidth` (which the
-/// stopping rules never read: they read the figures of section 7, which keep their values), and
-/// for a figure that meets a fraction below the exact limit and passes the limit later, in the
-/// running moments (last bits) and the sketch (within its rank bound). It is as reproducible.
+/// the first value that is not (the counted ones first, in ascending order, then that one and
+/// the rest). While every value is counted its `summary()` is `Summary(values:)` to the byte,
+/// because a count's moments come from exact integer sums, the same in any order; but the
+/// values it holds take a few hundred bytes rather than two bytes each, and adding one is an
+/// increment. The month-end figures of a run are made so: 480 a replication, mostly counts.
+/// For a figure that meets a fraction, what differs from the values as they came is the
+/// order in which the counted ones are summed afterwards (ascending, then as they came): the
+/// last bits of its mean and spread, and, if it passes the limit later, its sketch (within
+/// the rank bound). It is as reproducible: the fraction is met at the same replication
+/// whatever the thread count or chunk size.
 public struct StreamingSummary: Sendable {
     public static let defaultExactLimit = 50_000
 
@@ -197,22 +197,13 @@ public struct StreamingSummary: Sendable {
     public var meanAndHalfWidth: (mean: Double?, halfWidth: Double?) {
         let count: Int, mean: Double, m2: Double
         switch mode {
-        case .values, .tally:
-            count = mode == .values ? kept.count : table.n
+        case .values:
+            count = kept.count
             guard count > 0 else { return (nil, nil) }
-            // The corrected two-pass algorithm of `Summary`.
-            var sum = 0.0
-            forEachExactValue { sum += $0 }
-            let first = sum / Double(count)
-            var deviations = 0.0, squares = 0.0
-            forEachExactValue { x in
-                deviations += x - first
-                squares += (x - first) * (x - first)
-            }
-            mean = first + deviations / Double(count)
-            m2 = squares - deviations * deviations / Double(count)
-        case .counts:
+            (mean, m2) = kept.moments
+        case .tally, .counts:
             count = table.n
+            guard count > 0 else { return (nil, nil) }
             (mean, m2) = table.moments
         case .sketch:
             (count, mean, m2) = (n, self.mean, self.m2)
@@ -220,19 +211,6 @@ public struct StreamingSummary: Sendable {
         guard count > 1 else { return (mean, nil) }
         let std = (Swift.max(0, m2) / Double(count - 1)).squareRoot()
         return (mean, StudentT.quantile(0.975, degreesOfFreedom: count - 1) * std / Double(count).squareRoot())
-    }
-
-    /// The values of the exact modes: the kept ones as they came, or the counted ones in
-    /// ascending order.
-    @inline(__always)
-    private func forEachExactValue(_ body: (Double) -> Void) {
-        if mode == .tally {
-            table.forEachValue { value, count in
-                for _ in 0..<count { body(Double(value)) }
-            }
-        } else {
-            kept.forEach(body)
-        }
     }
 
     /// The bytes of values kept for exact percentiles (capacity, not count).
@@ -248,33 +226,24 @@ public struct StreamingSummary: Sendable {
     }
 
     public func summary() -> Summary {
-        let levels = [0.05, 0.25, 0.5, 0.75, 0.95]
-        var result = Summary(values: [Double]())
-        let percentiles: [Double?]
-        let m2: Double
         switch mode {
         case .values:
             return kept.summary()
-        case .tally:
-            return table.n > 0 ? Summary(counted: table) : result
-        case .counts:
-            guard table.n > 0 else { return result }
-            percentiles = table.percentiles(levels)
-            (result.n, result.min, result.max) = (table.n, table.min, table.max)
-            let moments = table.moments
-            (result.mean, m2) = (moments.mean, moments.m2)
+        case .tally, .counts:
+            return Summary(counted: table)
         case .sketch:
-            percentiles = sketch.quantiles(levels)
-            (result.n, result.mean, result.min, result.max, m2) = (n, mean, min, max, self.m2)
+            var result = Summary(values: [Double]())
+            let percentiles = sketch.quantiles(Percentile.levels)
+            (result.n, result.mean, result.min, result.max) = (n, mean, min, max)
+            (result.p5, result.p25, result.p50) = (percentiles[0], percentiles[1], percentiles[2])
+            (result.p75, result.p95) = (percentiles[3], percentiles[4])
+            guard n > 1 else { return result }
+            let std = (Swift.max(0, m2) / Double(n - 1)).squareRoot()
+            result.std = std
+            let half = StudentT.quantile(0.975, degreesOfFreedom: n - 1) * std / Double(n).squareRoot()
+            result.ci95Low = mean - half
+            result.ci95High = mean + half
+            return result
         }
-        result.p5 = percentiles[0]; result.p25 = percentiles[1]; result.p50 = percentiles[2]
-        result.p75 = percentiles[3]; result.p95 = percentiles[4]
-        guard result.n > 1, let mean = result.mean else { return result }
-        let std = (Swift.max(0, m2) / Double(result.n - 1)).squareRoot()
-        result.std = std
-        let half = StudentT.quantile(0.975, degreesOfFreedom: result.n - 1) * std / Double(result.n).squareRoot()
-        result.ci95Low = mean - half
-        result.ci95High = mean + half
-        return result
     }
 }

@@ -29,123 +29,111 @@ public struct Summary: Sendable, Equatable {
 
     /// Summarizes the defined values; nil and NaN both count as undefined.
     ///
-    /// - Complexity: O(n log n) for the sort behind the percentiles.
+    /// - Complexity: O(n).
     public init(values: [Double?]) {
         self.init(values: values.compactMap { $0 })
     }
 
     /// Summarizes `values`; NaN counts as undefined.
     ///
-    /// The mean and variance use a corrected two-pass algorithm, which stays accurate when the
-    /// values share a large offset (times measured from a far-off origin, say).
+    /// Whole numbers in [0, 65536) (counts: use cases, production systems, squads) take their
+    /// mean and variance from exact integer sums (``CountTable/moments(count:sum:sumOfSquares:)``),
+    /// the same bits in any order. Other values take the corrected two-pass algorithm, which
+    /// stays accurate when the values share a large offset (times measured from a far-off
+    /// origin, say), summing in the order given: a run gives them in replication order, which
+    /// no thread count or shard split changes. Percentiles, min and max are order statistics,
+    /// found by selection (``OrderStatistics``) rather than by sorting.
     ///
     ///     let s = Summary(values: [2, 4, 4, 4, 5, 5, 7, 9])
     ///     s.mean  // 5
     ///
-    /// - Complexity: O(n) for counts, O(n log n) otherwise, for the sort behind the percentiles.
+    /// - Complexity: O(n).
     public init(values: [Double]) {
-        self.init(sortedValues: FigureSort.sorted(values.contains(where: \.isNaN) ? values.filter { !$0.isNaN } : values))
+        self.init(defined: values.contains(where: \.isNaN) ? values.filter { !$0.isNaN } : values)
     }
 
-    /// Summarizes values already in ascending order, none NaN.
-    init(sortedValues sorted: [Double]) {
-        self.init(ascending: SortedArray(values: sorted))
+    /// Summarizes values none of which is NaN (a ``KeptValues``'s).
+    init(defined: [Double]) {
+        let n = defined.count
+        guard n > 0 else {
+            self.init(count: 0, mean: 0, m2: 0, min: 0, max: 0) { _ in 0 }
+            return
+        }
+        let (moments, lowest, highest) = defined.withUnsafeBufferPointer { Summary.moments($0) }
+        let ranks = Percentile.levels.flatMap { q in let r = Percentile.ranks(count: n, q); return [r.lower, r.upper] }
+        let selected = defined.withUnsafeBufferPointer {
+            OrderStatistics.select($0, ranks: ranks, lowest: lowest, highest: highest)
+        }
+        self.init(count: n, mean: moments.mean, m2: moments.m2,
+                  min: FigureSort.value(lowest), max: FigureSort.value(highest)) { k in
+            selected[ranks.firstIndex(of: k)!]
+        }
     }
 
-    /// Summarizes the values a count table stands for, without laying them out: the same
-    /// sums, in the same order, so the same bits as the sorted doubles give.
+    /// Summarizes the values a count table stands for, without laying them out: the same bits
+    /// as the doubles give.
     init(counted table: CountTable) {
-        self.init(ascending: CountedValues(table: table, orderStatistics: table.orderStatistics))
+        let (mean, m2) = table.moments
+        self.init(count: table.n, mean: mean, m2: m2, min: table.min ?? 0, max: table.max ?? 0,
+                  orderStatistic: table.orderStatistics)
     }
 
-    /// The one computation behind both (generic, so each is specialized with its loops inlined).
-    private init<Values: AscendingValues>(ascending values: Values) {
+    /// The mean and m2 = Σ (x − mean)² of values (not NaN, at least one), and the keys of the
+    /// smallest and largest (``FigureSort/key(_:)``, −0 below +0): from exact integer sums
+    /// while every value is a count, else by the corrected two-pass algorithm in their order.
+    static func moments(_ values: UnsafeBufferPointer<Double>)
+        -> (moments: (mean: Double, m2: Double), lowest: UInt64, highest: UInt64) {
+        var lowest = UInt64.max, highest = UInt64.min
+        var sum = 0, squares = 0, counted = 0
+        for x in values {
+            let key = FigureSort.key(x)
+            lowest = Swift.min(lowest, key)
+            highest = Swift.max(highest, key)
+            guard let v = CountTable.index(x) else { break }
+            sum &+= v
+            squares &+= v &* v
+            counted &+= 1
+        }
         let n = values.count
+        if counted == n {
+            return (CountTable.moments(count: n, sum: sum, sumOfSquares: squares), lowest, highest)
+        }
+        var total = 0.0
+        for x in values {
+            total += x
+            let key = FigureSort.key(x)
+            lowest = Swift.min(lowest, key)
+            highest = Swift.max(highest, key)
+        }
+        let count = Double(n)
+        let firstMean = total / count
+        var deviations = 0.0, squared = 0.0
+        for x in values {
+            let d = x - firstMean
+            deviations += d
+            squared += d * d
+        }
+        return ((firstMean + deviations / count, squared - deviations * deviations / count), lowest, highest)
+    }
+
+    /// The one computation behind both, from the moments and the order statistics.
+    private init(count n: Int, mean: Double, m2: Double, min: Double, max: Double,
+                 orderStatistic: (Int) -> Double) {
         self.n = n
         guard n > 0 else { return }
-
-        let count = Double(n)
-        let firstMean = values.sum() / count
-        let (deviationSum, squareSum) = values.deviationSums(around: firstMean)
-        let mean = firstMean + deviationSum / count
         self.mean = mean
-        self.min = values.orderStatistic(0)
-        self.max = values.orderStatistic(n - 1)
-        self.p5 = Percentile.linear(count: n, 0.05, orderStatistic: values.orderStatistic)
-        self.p25 = Percentile.linear(count: n, 0.25, orderStatistic: values.orderStatistic)
-        self.p50 = Percentile.linear(count: n, 0.50, orderStatistic: values.orderStatistic)
-        self.p75 = Percentile.linear(count: n, 0.75, orderStatistic: values.orderStatistic)
-        self.p95 = Percentile.linear(count: n, 0.95, orderStatistic: values.orderStatistic)
+        self.min = min
+        self.max = max
+        let percentiles = Percentile.levels.map { Percentile.linear(count: n, $0, orderStatistic: orderStatistic) }
+        (p5, p25, p50, p75, p95) = (percentiles[0], percentiles[1], percentiles[2], percentiles[3], percentiles[4])
 
         guard n > 1 else { return }
-        let variance = Swift.max(0, (squareSum - deviationSum * deviationSum / count) / (count - 1))
+        let count = Double(n)
+        let variance = Swift.max(0, m2 / (count - 1))
         let std = variance.squareRoot()
         self.std = std
         let halfWidth = StudentT.quantile(0.975, degreesOfFreedom: n - 1) * std / count.squareRoot()
         self.ci95Low = mean - halfWidth
         self.ci95High = mean + halfWidth
     }
-}
-
-/// Values in ascending order, as a summary reads them: their sum and the sums of deviations
-/// and squared deviations from a mean, each added up in ascending order, and the k-th smallest.
-private protocol AscendingValues {
-    var count: Int { get }
-    func sum() -> Double
-    func deviationSums(around mean: Double) -> (deviations: Double, squares: Double)
-    func orderStatistic(_ k: Int) -> Double
-}
-
-private struct SortedArray: AscendingValues {
-    let values: [Double]
-    var count: Int { values.count }
-
-    func sum() -> Double {
-        var sum = 0.0
-        for x in values { sum += x }
-        return sum
-    }
-
-    func deviationSums(around mean: Double) -> (deviations: Double, squares: Double) {
-        var deviations = 0.0, squares = 0.0
-        for x in values {
-            let d = x - mean
-            deviations += d
-            squares += d * d
-        }
-        return (deviations, squares)
-    }
-
-    @inline(__always) func orderStatistic(_ k: Int) -> Double { values[k] }
-}
-
-/// The values of a count table, as the sorted doubles they stand for: the same additions in the
-/// same order, each value's repeated without recomputing its deviation.
-private struct CountedValues: AscendingValues {
-    let table: CountTable
-    let orderStatistics: (Int) -> Double
-    var count: Int { table.n }
-
-    /// The exact integer sum: adding the sorted doubles one by one gives it too, since every
-    /// partial sum is a whole number below 2^53 (n × 65,535 is, for any n a run allows) and so
-    /// every addition is exact.
-    func sum() -> Double {
-        var sum = 0
-        table.forEachValue { value, count in sum &+= value &* count }
-        return Double(sum)
-    }
-
-    func deviationSums(around mean: Double) -> (deviations: Double, squares: Double) {
-        var deviations = 0.0, squares = 0.0
-        table.forEachValue { value, count in
-            let d = Double(value) - mean, square = d * d
-            for _ in 0..<count {
-                deviations += d
-                squares += square
-            }
-        }
-        return (deviations, squares)
-    }
-
-    @inline(__always) func orderStatistic(_ k: Int) -> Double { orderStatistics(k) }
 }
