@@ -111,4 +111,25 @@ import Testing
         }
         #expect(error?.description == "cannot open \(path)/x: \(path) is a file, not a directory")
     }
+
+    /// A stream past several of its 8 MB write-back windows (whose pages it drops from the
+    /// cache as it goes) still commits every byte, in order: 30 MB in appends of uneven sizes
+    /// that cross the windows' boundaries mid-append.
+    @Test func aLongStreamCommitsEveryByte() throws {
+        let directory = try scratchDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/long.csv"
+        let stream = try AtomicFileStream(path: path)
+        var expected = [UInt8]()
+        var size = 100_003, k = 0
+        while expected.count < 30 << 20 {
+            let piece = (0..<size).map { UInt8(truncatingIfNeeded: ($0 &+ k) % 251) }
+            try stream.append(piece)
+            expected += piece
+            size = size * 7 % 1_000_003 + 1
+            k += 1
+        }
+        try stream.commit()
+        #expect(FileManager.default.contents(atPath: path).map { [UInt8]($0) } == expected)
+    }
 }

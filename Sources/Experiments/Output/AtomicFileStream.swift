@@ -34,6 +34,30 @@ public final class AtomicFileStream {
             abandon()
             throw POSIXFile.error("write", path, errno: failure)
         }
+        let before = written
+        written += bytes.count
+        if written / Self.window > before / Self.window { writeBack(through: written / Self.window * Self.window) }
+    }
+
+    /// Bytes appended so far.
+    private var written = 0
+    /// The stretch of a long file handed to the disk at a time.
+    private static let window = 8 << 20
+
+    /// A long stream (a million replications write 380 MB) keeps only its last few windows in
+    /// the page cache: each completed window is handed to the disk at once, and the one written
+    /// two windows before it is dropped from the cache, its pages clean by then (Linux's
+    /// `POSIX_FADV_DONTNEED` starts the writeback of dirty pages in its range and drops the
+    /// clean ones; pages still being written are left). Letting the cache grow cost the writing
+    /// process the kernel's reclaim of its own pages, in system time: 380 MB in 64 KB writes
+    /// took 1.04–1.40 s of it, and 0.13 s so. Durability is `commit()`'s `fsync` either way.
+    private func writeBack(through end: Int) {
+        #if os(Linux)
+        _ = posix_fadvise(descriptor, off_t(end - Self.window), off_t(Self.window), POSIX_FADV_DONTNEED)
+        if end >= 3 * Self.window {
+            _ = posix_fadvise(descriptor, off_t(end - 3 * Self.window), off_t(Self.window), POSIX_FADV_DONTNEED)
+        }
+        #endif
     }
 
     /// Syncs the data and renames the temporary over the target.
