@@ -186,8 +186,8 @@ struct CountTable: Sendable {
     }
 
     /// Whether summarizing from the table beats selecting from the values: its scans cost
-    /// about two instructions per entry (from the smallest value to the largest), selection
-    /// about fourteen a value plus laying the doubles out, so a table up to 16 entries per
+    /// about two instructions per entry (from the smallest value to the largest), laying the
+    /// doubles out and selecting from them about forty a value, so a table up to 16 entries per
     /// value is still the cheaper.
     var isDense: Bool { counts.count <= 16 * n }
 }
