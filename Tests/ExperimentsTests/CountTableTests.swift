@@ -26,7 +26,9 @@ import SimKernel
         let sorted = values.sorted()
         #expect(laidOut(table) == sorted)
         let levels = [0, 0.05, 0.25, 0.5, 0.75, 0.95, 1]
-        #expect(table.percentiles(levels).map(\.bitPattern) == levels.map { Percentile.linear(sorted, $0).bitPattern })
+        let orderStatistic = table.orderStatistics
+        #expect(levels.map { Percentile.linear(count: table.n, $0, orderStatistic: orderStatistic).bitPattern }
+                == levels.map { Percentile.linear(sorted, $0).bitPattern })
         let sum = values.reduce(0) { $0 + Int($1) }
         let moments = table.moments
         #expect(moments.mean == Double(sum) / Double(values.count))

@@ -1,6 +1,6 @@
 /// How often each whole number in [0, 65536) occurred: how a figure of counts (use cases,
 /// production systems, squads, pilots in progress) is kept once its values are too many to keep
-/// one by one, and how such values are sorted.
+/// one by one, and how a summary reads such values without laying them out.
 ///
 /// The table gives every order statistic, so percentiles stay exact however many values there
 /// are, and the mean and variance come from exact integer sums rather than a running update,
@@ -176,13 +176,6 @@ struct CountTable: Sendable {
             }
             return Double(base + low)
         }
-    }
-
-    /// numpy's linear percentiles of the sorted values the table stands for, to the bit (the
-    /// running totals built once for all of them).
-    func percentiles(_ qs: [Double]) -> [Double] {
-        let orderStatistic = orderStatistics
-        return qs.map { Percentile.linear(count: n, $0, orderStatistic: orderStatistic) }
     }
 
     /// Whether summarizing from the table beats selecting from the values: its scans cost
