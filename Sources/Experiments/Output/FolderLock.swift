@@ -47,7 +47,7 @@ public final class FolderLock {
             }
             close(descriptor)
         }
-        let since = ISO8601DateFormatter().string(from: Date())
+        let since = UTCTimestamp.text(Date())
         let text = "\(holder) (pid \(getpid()), since \(since))\n"
         _ = ftruncate(descriptor, 0)
         _ = POSIXFile.writeAll(descriptor, Array(text.utf8))

@@ -41,14 +41,12 @@ public struct RunManifest: Sendable {
     }
 
     public func jsonText() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
         var members: [(key: String, value: JSONValue)] = [
             (key: "execsim_version", value: .string(ExecsimVersion.current)),
             (key: "seed", value: .number(Double(seed))),
             (key: "replications", value: .number(Double(replications))),
             (key: "command_line", value: .array(commandLine.map { .string($0) })),
-            (key: "start_time", value: .string(formatter.string(from: startTime))),
+            (key: "start_time", value: .string(UTCTimestamp.text(startTime))),
         ]
         if !overrides.isEmpty { members.append((key: "set", value: .array(overrides.map { .string($0) }))) }
         members += stoppingFields
