@@ -67,7 +67,7 @@ enum ShortestDecimal {
         }
         let vb = scaled(cb), vbl = scaled(cbl), vbr = scaled(cbr)
         let s = vb &>> 2  // ⌊x·10^−k⌋, 16 or 17 digits
-        var digits: UInt64
+        let digits: UInt64
         // One digit fewer: the multiples of ten either side, when exactly one reads back.
         let sp10 = (s / 10) &* 10, tp10 = sp10 &+ 10
         let upin = vbl &+ out <= sp10 &<< 2, wpin = (tp10 &<< 2) &+ out <= vbr

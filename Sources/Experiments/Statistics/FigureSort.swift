@@ -5,9 +5,6 @@
 /// with equal keys are identical, so the order among them cannot show. Only −0 and +0 are
 /// equal doubles with different bits, so values holding −0 take the standard sort.
 enum FigureSort {
-    /// The most bits a radix pass buckets by (2,048 buckets); fewer for short ranges, so that
-    /// a pass costs in proportion to the keys it moves.
-    private static let digitBits = 11
     /// Ranges this short are sorted by insertion rather than by another pass.
     private static let insertionLimit = 8
 
@@ -62,27 +59,14 @@ enum FigureSort {
     /// Sorts `keys[0..<count]` in place; `scratch` has room for `count` keys.
     private static func sortKeys(_ keys: UnsafeMutablePointer<UInt64>, count: Int, scratch: UnsafeMutablePointer<UInt64>) {
         if count <= insertionLimit {
-            for i in 1..<Swift.max(1, count) {
-                let k = keys[i]
-                var j = i
-                while j > 0 && keys[j &- 1] > k {
-                    keys[j] = keys[j &- 1]
-                    j &-= 1
-                }
-                keys[j] = k
-            }
+            insertionSort(keys, count: count)
             return
         }
-        var all = ~UInt64(0), any = UInt64(0)
-        for i in 0..<count { all &= keys[i]; any |= keys[i] }
-        let varying = all ^ any
+        let varying = varyingBits(keys, count: count)
         guard varying != 0 else { return }  // all equal
-        // About log2(count) bits, from the highest bit in which the keys differ.
-        let width = Swift.min(digitBits, Swift.max(4, Int.bitWidth &- count.leadingZeroBitCount &- 1))
-        let top = 63 &- varying.leadingZeroBitCount
-        let shift = UInt64(Swift.max(0, top &- (width &- 1)))
-        let bucketCount = 1 << width, mask = UInt64(bucketCount &- 1)
-        @inline(__always) func digit(_ k: UInt64) -> Int { Int(truncatingIfNeeded: (k &>> shift) & mask) }
+        let radix = RadixDigit(count: count, varying: varying)
+        let shift = radix.shift, bucketCount = radix.bucketCount
+        @inline(__always) func digit(_ k: UInt64) -> Int { radix.of(k) }
         withUnsafeTemporaryAllocation(of: Int.self, capacity: bucketCount) { ends in
             _ = ends.initialize(from: repeatElement(0, count: bucketCount))
             for i in 0..<count { ends[digit(keys[i])] &+= 1 }
@@ -109,4 +93,52 @@ enum FigureSort {
             }
         }
     }
+
+    /// Sorts `keys[0..<count]` in place by insertion: for ranges too short for a counting pass.
+    @inline(__always)
+    static func insertionSort(_ keys: UnsafeMutablePointer<UInt64>, count: Int) {
+        for i in 1..<Swift.max(1, count) {
+            let k = keys[i]
+            var j = i
+            while j > 0 && keys[j &- 1] > k {
+                keys[j] = keys[j &- 1]
+                j &-= 1
+            }
+            keys[j] = k
+        }
+    }
+
+    /// The bits in which some of `keys[0..<count]` differ (0 when all are equal).
+    @inline(__always)
+    static func varyingBits(_ keys: UnsafeMutablePointer<UInt64>, count: Int) -> UInt64 {
+        var all = ~UInt64(0), any = UInt64(0)
+        for i in 0..<count { all &= keys[i]; any |= keys[i] }
+        return all ^ any
+    }
+}
+
+/// The digit a counting pass buckets keys by: about log2(count) bits, between 4 and 11 (2,048
+/// buckets; fewer for short ranges, so that a pass costs in proportion to the keys it moves),
+/// from the highest bit in which the keys differ (most of a figure's keys share their sign and
+/// high exponent bits). Shared by ``FigureSort``'s sort and ``OrderStatistics``'s selection.
+struct RadixDigit {
+    /// The most bits a pass buckets by.
+    static let maxBits = 11
+    /// The bits below the digit: with none, every bucket holds one key value.
+    let shift: UInt64
+    let mask: UInt64
+    var bucketCount: Int { Int(mask) &+ 1 }
+
+    /// - Precondition: `varying` is not 0.
+    @inline(__always)
+    init(count: Int, varying: UInt64) {
+        let width = Swift.min(Self.maxBits, Swift.max(4, Int.bitWidth &- count.leadingZeroBitCount &- 1))
+        let top = 63 &- varying.leadingZeroBitCount
+        shift = UInt64(Swift.max(0, top &- (width &- 1)))
+        mask = UInt64((1 << width) &- 1)
+    }
+
+    /// The bucket of `key`.
+    @inline(__always)
+    func of(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &>> shift) & mask) }
 }

@@ -12,8 +12,6 @@
 enum OrderStatistics {
     /// Ranges this short are sorted by insertion rather than counted again.
     private static let insertionLimit = 32
-    /// The most bits a counting pass buckets by (2,048 buckets).
-    private static let digitBits = 11
 
     /// A rank asked for, and the slot its value goes to.
     private typealias Target = (rank: Int, slot: Int)
@@ -50,21 +48,11 @@ enum OrderStatistics {
                                _ targets: ArraySlice<Target>, into out: UnsafeMutablePointer<UInt64>) {
         guard !targets.isEmpty else { return }
         if count <= insertionLimit {
-            for i in 1..<Swift.max(1, count) {
-                let k = keys[i]
-                var j = i
-                while j > 0 && keys[j &- 1] > k {
-                    keys[j] = keys[j &- 1]
-                    j &-= 1
-                }
-                keys[j] = k
-            }
+            FigureSort.insertionSort(keys, count: count)
             for t in targets { out[t.slot] = keys[t.rank] }
             return
         }
-        var all = ~UInt64(0), any = UInt64(0)
-        for i in 0..<count { all &= keys[i]; any |= keys[i] }
-        select(count: count, varying: all ^ any, { keys[$0] }, targets, into: out)
+        select(count: count, varying: FigureSort.varyingBits(keys, count: count), { keys[$0] }, targets, into: out)
     }
 
     /// One counting pass over `count` keys (`key(i)`) whose differing bits are `varying`, then
@@ -77,12 +65,9 @@ enum OrderStatistics {
             for t in targets { out[t.slot] = only }
             return
         }
-        // About log2(count) bits, from the highest bit in which the keys differ.
-        let width = Swift.min(digitBits, Swift.max(4, Int.bitWidth &- count.leadingZeroBitCount &- 1))
-        let top = 63 &- varying.leadingZeroBitCount
-        let shift = UInt64(Swift.max(0, top &- (width &- 1)))
-        let bucketCount = 1 << width, mask = UInt64(bucketCount &- 1)
-        @inline(__always) func digit(_ k: UInt64) -> Int { Int(truncatingIfNeeded: (k &>> shift) & mask) }
+        let radix = RadixDigit(count: count, varying: varying)
+        let shift = radix.shift, mask = radix.mask, bucketCount = radix.bucketCount
+        @inline(__always) func digit(_ k: UInt64) -> Int { radix.of(k) }
         withUnsafeTemporaryAllocation(of: Int.self, capacity: bucketCount) { sizes in
             _ = sizes.initialize(from: repeatElement(0, count: bucketCount))
             for i in 0..<count { sizes[digit(key(i))] &+= 1 }
