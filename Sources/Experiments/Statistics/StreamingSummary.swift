@@ -232,8 +232,7 @@ public struct StreamingSummary: Sendable {
             (mean, m2) = sketchMoments
         }
         guard count > 1 else { return (mean, nil) }
-        let std = (Swift.max(0, m2) / Double(count - 1)).squareRoot()
-        return (mean, StudentT.quantile(0.975, degreesOfFreedom: count - 1) * std / Double(count).squareRoot())
+        return (mean, Summary.spread(count: count, m2: m2).halfWidth)
     }
 
     /// The bytes of values kept for exact percentiles (capacity, not count).
@@ -262,9 +261,8 @@ public struct StreamingSummary: Sendable {
             (result.p5, result.p25, result.p50) = (percentiles[0], percentiles[1], percentiles[2])
             (result.p75, result.p95) = (percentiles[3], percentiles[4])
             guard n > 1 else { return result }
-            let std = (Swift.max(0, m2) / Double(n - 1)).squareRoot()
+            let (std, half) = Summary.spread(count: n, m2: m2)
             result.std = std
-            let half = StudentT.quantile(0.975, degreesOfFreedom: n - 1) * std / Double(n).squareRoot()
             result.ci95Low = mean - half
             result.ci95High = mean + half
             return result

@@ -128,12 +128,19 @@ public struct Summary: Sendable, Equatable {
         (p5, p25, p50, p75, p95) = (percentiles[0], percentiles[1], percentiles[2], percentiles[3], percentiles[4])
 
         guard n > 1 else { return }
-        let count = Double(n)
-        let variance = Swift.max(0, m2 / (count - 1))
-        let std = variance.squareRoot()
+        let (std, halfWidth) = Self.spread(count: n, m2: m2)
         self.std = std
-        let halfWidth = StudentT.quantile(0.975, degreesOfFreedom: n - 1) * std / count.squareRoot()
         self.ci95Low = mean - halfWidth
         self.ci95High = mean + halfWidth
+    }
+
+    /// The sample standard deviation (divisor n − 1) and the Student-t 95% half-width
+    /// t(0.975, n − 1)·s/√n of n ≥ 2 values whose m2 = Σ (x − mean)² (below 0 only by
+    /// rounding, and then taken as 0): every summary's, exact or streamed, and the stopping
+    /// rules'.
+    static func spread(count n: Int, m2: Double) -> (std: Double, halfWidth: Double) {
+        let count = Double(n)
+        let std = Swift.max(0, m2 / (count - 1)).squareRoot()
+        return (std, StudentT.quantile(0.975, degreesOfFreedom: n - 1) * std / count.squareRoot())
     }
 }
