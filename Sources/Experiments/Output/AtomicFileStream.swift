@@ -36,7 +36,10 @@ public final class AtomicFileStream {
         }
         let before = written
         written += bytes.count
-        if written / Self.window > before / Self.window { writeBack(through: written / Self.window * Self.window) }
+        // Every window this append completed (one, unless it was longer than a window).
+        for end in stride(from: (before / Self.window + 1) * Self.window, through: written, by: Self.window) {
+            writeBack(through: end)
+        }
     }
 
     /// Bytes appended so far.
