@@ -87,8 +87,29 @@ import ProgramModel
         for (pieceSize, threads) in [(37, 1), (1, 2), (5, 3), (64, 4), (10, 2)] {
             let pieces = ScenarioRunner.pieces(parameters, seed: 9, replications: 100..<137, pieceSize: pieceSize,
                                                threads: threads) { first, results in (first, results.map { $0.value(of: .npv) }) }
-            #expect(pieces.map(\.0) == Array(stride(from: 100, to: 137, by: pieceSize)), "pieces of \(pieceSize)")
+            let workers = ParallelReplications.workerCount(threads: threads, count: 37)
+            let starts = ScenarioRunner.pieceStarts(count: 37, pieceSize: pieceSize, workers: workers)
+            #expect(pieces.map(\.0) == starts.map { 100 + $0 }, "pieces of \(pieceSize)")
             #expect(pieces.flatMap(\.1) == expected, "pieces of \(pieceSize), \(threads) threads")
+        }
+    }
+
+    /// On one worker a chunk is cut in equal pieces; on several the pieces cover it the same
+    /// way, none larger than asked, but shrink towards its end, so that the last worker to
+    /// finish is at most a small piece behind.
+    @Test func piecesShrinkTowardsTheChunkEndOnSeveralWorkers() {
+        #expect(ScenarioRunner.pieceStarts(count: 300, pieceSize: 128, workers: 1) == [0, 128, 256])
+        #expect(ScenarioRunner.pieceStarts(count: 5, pieceSize: 64, workers: 2) == [0])
+        for (count, workers) in [(2048, 2), (4096, 4), (1000, 3), (37, 2)] {
+            let starts = ScenarioRunner.pieceStarts(count: count, pieceSize: 64, workers: workers)
+            let sizes = zip(starts, starts.dropFirst() + [count]).map { $1 - $0 }
+            #expect(starts.first == 0 && sizes.allSatisfy { $0 > 0 && $0 <= 64 }, "\(count) on \(workers)")
+            #expect(zip(sizes, sizes.dropFirst()).allSatisfy { $0 >= $1 }, "never growing: \(sizes)")
+            // The work left when the last full-size piece is taken is at least 2·workers of
+            // them, so the smaller ones that follow can even the workers out.
+            if count >= 64 * 2 * workers * 2 {
+                #expect(sizes.first == 64 && sizes.last! <= ScenarioRunner.smallestPiece, "\(sizes)")
+            }
         }
     }
 }
