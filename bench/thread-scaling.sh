@@ -12,7 +12,13 @@
 # project's 2-vCPU machine they finish in 1.96 times the time of one (median of 9 rounds),
 # not in the same time.
 #
+# With AGAINST=OLD_BINARY, every round also runs OLD_BINARY (old 1, old THREADS, then the
+# binary's 1 and THREADS), and both sets are reported: on a machine whose neighbours take a
+# sixth of the time, the one-thread walls swing by a third between rounds, and the
+# THREADS-thread medians of the two builds, taken in the same rounds, compare more steadily.
+#
 # Example: bench/thread-scaling.sh .build/release/execsim 21 20000
+#          AGAINST=/work/.build-ref/release/execsim bench/thread-scaling.sh .build/release/execsim 21 20000
 set -euo pipefail
 binary=${1:?usage: thread-scaling.sh BINARY [ROUNDS] [REPLICATIONS] [THREADS]}
 rounds=${2:-11}
@@ -22,16 +28,24 @@ threads=${4:-2}
 [[ $rounds =~ ^[1-9][0-9]*$ && $replications =~ ^[1-9][0-9]*$ && $threads =~ ^[2-9][0-9]*$ ]] || {
     echo "thread-scaling.sh: ROUNDS and REPLICATIONS are whole numbers of at least 1, THREADS at least 2 (got '$rounds', '$replications', '$threads')" >&2; exit 2; }
 source "$(dirname "$0")/rounds.sh"
+against=${AGAINST:-}
+[[ -z $against || -x $against ]] || { echo "thread-scaling.sh: AGAINST=$against is not an executable" >&2; exit 2; }
 wall() {  # in seconds, to the microsecond (time's %e is to the hundredth: 2% of a 0.5 s run)
     local start end
     start=$(date +%s%N)
-    "$binary" run --replications "$replications" --threads "$1" --quiet --out "$work/out" > /dev/null
+    "${2:-$binary}" run --replications "$replications" --threads "$1" --quiet --out "$work/out" > /dev/null
     end=$(date +%s%N)
     awk -v a="$start" -v b="$end" 'BEGIN { printf "%.6f", (b - a) / 1e9 }'
 }
 for ((i = 0; i < rounds; i++)); do
+    if [[ -n $against ]]; then
+        one=$(wall 1 "$against")
+        many=$(wall "$threads" "$against")
+        record_round "$one" "$many" against
+    fi
     one=$(wall 1)
     many=$(wall "$threads")
     record_round "$one" "$many"
 done
+[[ -z $against ]] || report_rounds threads_1_seconds "threads_${threads}_seconds" against
 report_rounds threads_1_seconds "threads_${threads}_seconds"
