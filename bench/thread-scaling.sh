@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # How much faster a run is on two threads than on one, end to end, on a shared, noisy machine.
 #
-#   bench/thread-scaling.sh BINARY [ROUNDS] [REPLICATIONS] [THREADS]
+#   [AGAINST=OLD_BINARY] bench/thread-scaling.sh BINARY [ROUNDS] [REPLICATIONS] [THREADS]
 #
 # ROUNDS alternating pairs of `run --threads 1` and `run --threads THREADS` (default 2), wall
 # time of the whole process (start-up, simulation, every file written and synced). Each
@@ -20,7 +20,7 @@
 # Example: bench/thread-scaling.sh .build/release/execsim 21 20000
 #          AGAINST=/work/.build-ref/release/execsim bench/thread-scaling.sh .build/release/execsim 21 20000
 set -euo pipefail
-binary=${1:?usage: thread-scaling.sh BINARY [ROUNDS] [REPLICATIONS] [THREADS]}
+binary=${1:?usage: [AGAINST=OLD_BINARY] thread-scaling.sh BINARY [ROUNDS] [REPLICATIONS] [THREADS]}
 rounds=${2:-11}
 replications=${3:-20000}
 threads=${4:-2}

@@ -105,9 +105,9 @@ import ProgramModel
             let sizes = zip(starts, starts.dropFirst() + [count]).map { $1 - $0 }
             #expect(starts.first == 0 && sizes.allSatisfy { $0 > 0 && $0 <= 64 }, "\(count) on \(workers)")
             #expect(zip(sizes, sizes.dropFirst()).allSatisfy { $0 >= $1 }, "never growing: \(sizes)")
-            // The work left when the last full-size piece is taken is at least 2·workers of
-            // them, so the smaller ones that follow can even the workers out.
-            if count >= 64 * 2 * workers * 2 {
+            // A chunk of at least 2·workers full pieces starts with a full one (the
+            // replications left over 2·workers reach 64) and ends with one of the smallest.
+            if count >= 64 * 2 * workers {
                 #expect(sizes.first == 64 && sizes.last! <= ScenarioRunner.smallestPiece, "\(sizes)")
             }
         }

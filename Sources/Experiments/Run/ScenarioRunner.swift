@@ -84,7 +84,7 @@ public enum ScenarioRunner {
             let left = count - start
             let size = workers == 1 ? pieceSize
                 : Swift.min(pieceSize, Swift.max(smallestPiece, left / (2 * workers)))
-            start += Swift.max(1, size)
+            start += size
         }
         return starts
     }
