@@ -68,20 +68,23 @@ public final class RunInProgress {
         let chunk = workers == 1 ? Self.chunkOnOneThread : Self.chunkPerThread * workers
         let pieceSize = workers == 1 ? chunk : Self.pieceSize
         let (parameters, seed, threads, progress) = (self.parameters, manifest.seed, self.threads, self.progress)
+        let file = replicationsFile
         while replications < end {
             let start = replications, chunkEnd = min(end, replications + chunk)
-            var rows: [[UInt8]] = []
-            // Each piece's rows are formatted and its values recorded by the worker that
-            // simulated it; the figures are folded when the whole chunk is recorded.
+            // Each piece's rows are formatted, appended in replication order and its values
+            // recorded by the worker that simulated it; the figures are folded when the whole
+            // chunk is recorded.
+            let rows = OrderedAppender(startingAt: start) { (bytes) throws(OutputError) in try file.append(bytes) }
             accumulator.add(count: chunkEnd - start, threads: threads) { columns in
-                rows = ScenarioRunner.pieces(parameters, seed: seed, replications: start..<chunkEnd,
-                                             pieceSize: pieceSize, threads: threads, progress: progress) { first, results in
+                _ = ScenarioRunner.pieces(parameters, seed: seed, replications: start..<chunkEnd,
+                                          pieceSize: pieceSize, threads: threads, progress: progress) { first, results in
                     for k in results.indices { columns.record(results[k], at: first - start + k) }
-                    return ReplicationsTable.csv(results, firstIndex: first)
+                    rows.deliver(ReplicationsTable.csv(results, firstIndex: first), key: first, length: results.count)
                 }
                 keep(columns)
             }
-            for piece in rows { try replicationsFile.append(piece) }
+            if let failure = rows.failure { throw failure }
+            precondition(rows.nextKey == chunkEnd, "every row of the chunk appended")
             replications = chunkEnd
         }
     }
