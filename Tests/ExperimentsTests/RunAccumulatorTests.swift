@@ -79,6 +79,35 @@ import ProgramModel
         #expect(timeseries == TimeseriesTable.csv(results))
     }
 
+    /// The columns' memory is kept from chunk to chunk and not zeroed; a copy of an accumulator
+    /// shares it until one of them folds, so two copies folding on two threads at once must
+    /// each take their own. Both record their chunk before either folds (a barrier), so shared
+    /// memory would give one of them the other's values.
+    @Test func copiesFoldTheirOwnChunksAtOnce() {
+        let results = Self.results
+        var first = RunAccumulator(months: 30)
+        first.add(Array(results[0..<400]), threads: 2)  // room for the smaller chunks to come
+        var copies = [first, first]
+        let tails = [Array(results[400..<700]), Array(results[0..<300])]
+        let recorded = [DispatchSemaphore(value: 0), DispatchSemaphore(value: 0)]
+        copies.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let copies = buffer
+            DispatchQueue.concurrentPerform(iterations: 2) { i in
+                copies[i].add(count: tails[i].count) { columns in
+                    for k in tails[i].indices { columns.record(tails[i][k], at: k) }
+                    recorded[i].signal()
+                    recorded[1 - i].wait()
+                }
+            }
+        }
+        for i in 0..<2 {
+            let values = Array(results[0..<400]) + tails[i]
+            let (summaries, timeseries) = copies[i].finish()
+            #expect(summaries.csv() == MetricSummaries(values).csv(), "copy \(i)")
+            #expect(timeseries == TimeseriesTable.csv(values), "copy \(i)")
+        }
+    }
+
     /// A chunk's pieces come back in replication order, each made from the results of its own
     /// replications, whatever the threads and however the pieces divide the chunk.
     @Test func piecesAreTheReplicationsInOrder() {

@@ -14,7 +14,7 @@ public struct RunAccumulator: Sendable {
     /// The section 7 figures first, then the month-end series month by month.
     private var figures: [StreamingSummary]
     /// The last chunk's values, column by column (see ``ChunkColumns``).
-    private var columns: [Double] = []
+    private var columns: ChunkColumnStorage?
     public private(set) var replications = 0
 
     private static let metricCount = ReplicationMetric.allCases.count
@@ -43,20 +43,23 @@ public struct RunAccumulator: Sendable {
     /// Folds in a chunk of `n` results, in replication order, that `produce` records into the
     /// columns it is handed (from any threads, each result at its own position; see
     /// ``ChunkColumns``) before it returns. The columns are storage kept from one chunk to the
-    /// next, so that they stay in cache rather than being mapped afresh.
+    /// next, so that they stay in cache rather than being mapped afresh, and not zeroed
+    /// (``ChunkColumnStorage``).
+    ///
+    /// - Precondition: `produce` records every position `0..<n`.
     public mutating func add<E: Error>(count n: Int, threads: Int = 1,
                                        _ produce: (ChunkColumns) throws(E) -> Void) throws(E) {
         guard n > 0 else { return }
         let count = figures.count, months = self.months, series = count - Self.metricCount
         let size = ChunkColumns.size(count: n, series: series)
-        // Taken out while in use (and put back), so that it is not reached through `self` twice.
-        var storage = columns
-        columns = []
-        defer { columns = storage }
-        if storage.count < size { storage = [Double](repeating: 0, count: size) }
-        try storage.withUnsafeMutableBufferPointer { (buffer) throws(E) in
-            let columns = ChunkColumns(count: n, series: series, base: buffer.baseAddress!)
-            try produce(columns)
+        // Shared with a copy of this accumulator, it is not reused: the copy may be folding too.
+        if !isKnownUniquelyReferenced(&columns) || columns!.capacity < size {
+            columns = ChunkColumnStorage(capacity: size)
+        }
+        let storage = columns!
+        let columns = ChunkColumns(count: n, series: series, base: storage.base)
+        try produce(columns)
+        withExtendedLifetime(storage) {
             let workers = ParallelReplications.workerCount(threads: threads, count: count)
             figures.withUnsafeMutableBufferPointer { buffer in
                 nonisolated(unsafe) let figures = buffer
