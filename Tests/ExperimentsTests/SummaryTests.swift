@@ -1,3 +1,4 @@
+import Dispatch
 import Testing
 @testable import Experiments
 
@@ -57,5 +58,20 @@ import Testing
         #expect(s.std == 0)
         #expect(s.ci95Low == s.mean)
         #expect(s.ci95High == s.mean)
+    }
+
+    /// The half-width's t quantile is remembered for the last degrees of freedom asked; asked
+    /// for others in turn, from several threads at once, every spread is still its own
+    /// ν's: t(0.975, 7) = 2.364624251592784 and t(0.975, 1) = 12.706204736174694 (SciPy).
+    @Test func spreadsOfDifferentCountsKeepTheirOwnQuantile() {
+        let known: [(n: Int, t: Double)] = [(8, 2.364624251592784), (2, 12.706204736174694)]
+        DispatchQueue.concurrentPerform(iterations: 4) { worker in
+            for i in 0..<200 {
+                let (n, t) = known[(i + worker) % 2]
+                // m2 = n − 1: a standard deviation of 1, a half-width of t/√n.
+                let half = Summary.spread(count: n, m2: Double(n - 1)).halfWidth
+                #expect(abs(half - t / Double(n).squareRoot()) < 1e-9 * t, "n = \(n)")
+            }
+        }
     }
 }
