@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # How much faster a run is on two threads than on one, end to end, on a shared, noisy machine.
 #
-#   [AGAINST=OLD_BINARY] bench/thread-scaling.sh BINARY [ROUNDS] [REPLICATIONS] [THREADS]
+#   [AGAINST=OLD_BINARY] [CEILING=1] bench/thread-scaling.sh BINARY [ROUNDS] [REPLICATIONS] [THREADS]
 #
 # ROUNDS alternating pairs of `run --threads 1` and `run --threads THREADS` (default 2), wall
 # time of the whole process (start-up, simulation, every file written and synced). Each
@@ -10,7 +10,7 @@
 #
 # With CEILING=1, every round also runs two single-thread processes side by side and reports
 # the machine's own ceiling: twice one run's wall over the pair's (on this project's 2-vCPU
-# machines 1.91 to 1.96, medians of 5 to 9 rounds, not 2), and the share of it the THREADS-
+# machines 1.80 to 1.96, medians of 5 to 21 rounds, not 2), and the share of it the THREADS-
 # thread run reached, round by round.
 #
 # With AGAINST=OLD_BINARY, every round also runs OLD_BINARY (old 1, old THREADS, then the
@@ -22,7 +22,7 @@
 #          CEILING=1 bench/thread-scaling.sh .build/release/execsim 21 20000
 #          AGAINST=/work/.build-ref/release/execsim bench/thread-scaling.sh .build/release/execsim 21 20000
 set -euo pipefail
-binary=${1:?usage: [AGAINST=OLD_BINARY] thread-scaling.sh BINARY [ROUNDS] [REPLICATIONS] [THREADS]}
+binary=${1:?usage: [AGAINST=OLD_BINARY] [CEILING=1] thread-scaling.sh BINARY [ROUNDS] [REPLICATIONS] [THREADS]}
 rounds=${2:-11}
 replications=${3:-20000}
 threads=${4:-2}

@@ -7,8 +7,9 @@ import Testing
 /// Pieces delivered from several threads, in any order, are appended in key order, each once,
 /// and a failed append stops the rest and is reported.
 @Suite struct OrderedAppenderTests {
-    /// What an appender appended, from whichever thread: a lock, so that two appends at once
-    /// (which the appender promises never to make) would show as a wrong count, not a crash.
+    /// What an appender appended, from whichever thread, under a lock of its own, so that two
+    /// appends at once (which the appender promises never to make) show as `overlapped`
+    /// rather than as a crash.
     private final class Sink: @unchecked Sendable {
         let lock = NSLock()
         var bytes: [UInt8] = []
@@ -25,7 +26,7 @@ import Testing
     @Test func piecesFromSeveralThreadsAreAppendedInKeyOrder() {
         var generator = SplitMix64(seed: 5)
         let lengths = (0..<400).map { _ in Int.random(in: 1...9, using: &generator) }
-        let keys = lengths.reduce(into: [1000]) { $0.append($0.last! + $1) }.dropLast()
+        let keys = Array(lengths.reduce(into: [1000]) { $0.append($0.last! + $1) }.dropLast())
         let order = Array(keys.indices).shuffled(using: &generator)
         // Piece i is its length's bytes, each the piece's number (mod 251): order shows.
         let pieces = lengths.indices.map { i in [UInt8](repeating: UInt8(i % 251), count: lengths[i]) }
@@ -34,7 +35,7 @@ import Testing
         DispatchQueue.concurrentPerform(iterations: 4) { worker in
             for j in stride(from: worker, to: order.count, by: 4) {
                 let i = order[j]
-                appender.deliver(pieces[i], key: keys[keys.startIndex + i], length: lengths[i])
+                appender.deliver(pieces[i], key: keys[i], length: lengths[i])
             }
         }
         #expect(sink.bytes == pieces.flatMap { $0 })
