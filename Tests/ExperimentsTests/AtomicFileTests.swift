@@ -112,9 +112,9 @@ import Testing
         #expect(error?.description == "cannot open \(path)/x: \(path) is a file, not a directory")
     }
 
-    /// A stream past several of its 8 MB write-back windows (whose pages it drops from the
-    /// cache as it goes) still commits every byte, in order: 30 MB in appends of uneven sizes
-    /// that cross the windows' boundaries mid-append.
+    /// A stream past many of its 1 MB write-back windows, and past the 16 MB after which it
+    /// drops them from the cache, still commits every byte, in order: 30 MB in appends of
+    /// uneven sizes, most longer than a window, that cross the windows' boundaries mid-append.
     @Test func aLongStreamCommitsEveryByte() throws {
         let directory = try scratchDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -131,5 +131,38 @@ import Testing
         }
         try stream.commit()
         #expect(FileManager.default.contents(atPath: path).map { [UInt8]($0) } == expected)
+    }
+
+    /// A staged folder's files are written under their own names, in place (no temporary
+    /// beside them, so no rename and no folder sync each), and appear in the target only when
+    /// the folder is published; a name already staged is refused, naming its staged path, and
+    /// leaves what is there; an abandoned stream leaves nothing.
+    @Test func stagedFilesAreWrittenInPlaceAndAppearWhenPublished() throws {
+        let directory = try scratchDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let target = directory + "/run"
+        let staged = try StagedFolder(target: target)
+        try staged.write(Array("metric,n\n".utf8), named: "summary.csv")
+        let stream = try staged.stream(named: "replications.csv")
+        let rows = (0..<(3 << 20)).map { UInt8(truncatingIfNeeded: $0 % 249) }
+        try stream.append(rows)
+        // Before its commit the stream is already at its name: written in place.
+        #expect(try listing(staged.staging) == ["replications.csv", "summary.csv"])
+        try stream.commit()
+        #expect(!FileManager.default.fileExists(atPath: target))
+
+        var error: OutputError?
+        do { try staged.write(Array("again".utf8), named: "summary.csv") } catch let e { error = e }
+        #expect(error?.description.hasPrefix("cannot write \(staged.path("summary.csv")): ") == true)
+        #expect(contents(staged.path("summary.csv")) == "metric,n\n")
+
+        let abandoned = try staged.stream(named: "timeseries.csv")
+        try abandoned.append(Array("month".utf8))
+        abandoned.abandon()
+        try staged.publish()
+        #expect(try listing(target) == ["replications.csv", "summary.csv"])
+        #expect(FileManager.default.contents(atPath: target + "/replications.csv").map { [UInt8]($0) } == rows)
+        #expect(contents(target + "/summary.csv") == "metric,n\n")
+        #expect(try listing(directory) == ["run"])
     }
 }

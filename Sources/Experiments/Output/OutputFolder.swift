@@ -76,9 +76,36 @@ public final class StagedFolder {
     /// The path of `name` in the staging folder.
     public func path(_ name: String) -> String { staging + "/" + name }
 
+    /// Writes the file `name` into the staging folder: created, written and synced, without a
+    /// temporary and a rename of its own (``AtomicFile``'s), which each cost a sync of the
+    /// folder, a wait on the disk: nothing else sees the staging folder, and `publish()` syncs
+    /// it once.
+    ///
+    /// - Throws: ``OutputError`` naming the file's staged path; the file is removed.
+    public func write(_ bytes: [UInt8], named name: String) throws(OutputError) {
+        let file = path(name)
+        let descriptor = open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { throw POSIXFile.error("write", file, errno: errno) }
+        var failure = POSIXFile.writeAll(descriptor, bytes)
+        if failure == nil { failure = POSIXFile.sync(descriptor) }
+        if close(descriptor) != 0 && failure == nil { failure = errno }
+        if let failure {
+            unlink(file)
+            throw POSIXFile.error("write", file, errno: failure)
+        }
+    }
+
+    /// A stream writing the file `name` in place in the staging folder (see `write(_:named:)`).
+    public func stream(named name: String) throws(OutputError) -> AtomicFileStream {
+        try AtomicFileStream(path: path(name), writingTo: path(name))
+    }
+
     /// Puts the staged files in the target's place and removes the old ones.
     public func publish() throws(OutputError) {
         let parent = POSIXFile.parent(of: target)
+        // The staged files' entries first (each file synced itself when it was written), so
+        // that the folder that takes the target's place holds them all.
+        AtomicFile.syncDirectory(staging)
         if POSIXFile.entry(at: target) == .missing {
             if rename(staging, target) != 0 { throw POSIXFile.error("write", target, errno: errno) }
         } else if let exchange = Self.renameExchange,
