@@ -81,7 +81,8 @@ public final class StagedFolder {
     /// folder, a wait on the disk: nothing else sees the staging folder, and `publish()` syncs
     /// it once.
     ///
-    /// - Throws: ``OutputError`` naming the file's staged path; the file is removed.
+    /// - Throws: ``OutputError`` naming the file's staged path; a file it created is removed,
+    ///   one already there (a name staged twice) is left.
     public func write(_ bytes: [UInt8], named name: String) throws(OutputError) {
         let file = path(name)
         let descriptor = open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
