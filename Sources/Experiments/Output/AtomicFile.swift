@@ -29,14 +29,11 @@ public enum AtomicFile {
         StaleTemporaries.removeOnce(in: directory)
         let temporary = temporaryPath(for: path)
 
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
-        guard descriptor >= 0 else { throw POSIXFile.error("write", path, errno: errno) }
-
-        var failure = POSIXFile.writeAll(descriptor, bytes)
-        if failure == nil { failure = POSIXFile.sync(descriptor) }
-        if close(descriptor) != 0 && failure == nil { failure = errno }
-        if failure == nil && rename(temporary, path) != 0 { failure = errno }
-        if let failure {
+        if let failure = POSIXFile.createSynced(bytes, at: temporary) {
+            throw POSIXFile.error("write", path, errno: failure)
+        }
+        if rename(temporary, path) != 0 {
+            let failure = errno
             unlink(temporary)
             throw POSIXFile.error("write", path, errno: failure)
         }

@@ -14,8 +14,9 @@ import Darwin
 public final class AtomicFileStream {
     public let path: String
     private let temporary: String
-    private let inPlace: Bool
     private var descriptor: Int32
+    /// Written at `path` itself, in a staging folder.
+    private var inPlace: Bool { temporary == path }
 
     /// - Throws: ``OutputError`` when `path` is not a regular file or missing (a stream is
     ///   never written through into a device or FIFO), or the temporary cannot be created.
@@ -31,7 +32,6 @@ public final class AtomicFileStream {
     init(path: String, writingTo file: String) throws(OutputError) {
         self.path = path
         temporary = file
-        inPlace = file == path
         descriptor = open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw POSIXFile.error("write", path, errno: errno) }
     }

@@ -85,15 +85,7 @@ public final class StagedFolder {
     ///   one already there (a name staged twice) is left.
     public func write(_ bytes: [UInt8], named name: String) throws(OutputError) {
         let file = path(name)
-        let descriptor = open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
-        guard descriptor >= 0 else { throw POSIXFile.error("write", file, errno: errno) }
-        var failure = POSIXFile.writeAll(descriptor, bytes)
-        if failure == nil { failure = POSIXFile.sync(descriptor) }
-        if close(descriptor) != 0 && failure == nil { failure = errno }
-        if let failure {
-            unlink(file)
-            throw POSIXFile.error("write", file, errno: failure)
-        }
+        if let failure = POSIXFile.createSynced(bytes, at: file) { throw POSIXFile.error("write", file, errno: failure) }
     }
 
     /// A stream writing the file `name` in place in the staging folder (see `write(_:named:)`).

@@ -34,6 +34,18 @@ enum POSIXFile {
         return nil
     }
 
+    /// Creates the file at `path`, which must not exist, with `bytes`, synced. Returns errno on
+    /// failure, having removed the file if it was created (never one that was already there).
+    static func createSynced(_ bytes: [UInt8], at path: String) -> Int32? {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { return errno }
+        var failure = writeAll(descriptor, bytes)
+        if failure == nil { failure = sync(descriptor) }
+        if close(descriptor) != 0 && failure == nil { failure = errno }
+        if failure != nil { unlink(path) }
+        return failure
+    }
+
     /// `close`, callable from types that have a `close()` method of their own.
     @discardableResult
     static func closeDescriptor(_ descriptor: Int32) -> Int32 {
